@@ -1,0 +1,269 @@
+import { resolve } from 'node:path';
+import { Type, type Static, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { AppError } from './errors.js';
+
+/**
+ * Every setting the platform reads from the environment, with its default and meaning.
+ * This module is the only reader of `process.env` (a lint rule enforces it); everything else receives a
+ * typed, frozen `Config`. `docs/CONFIGURATION.md` is generated from this table (`npm run docs:config`).
+ */
+const oneOf = <const T extends readonly string[]>(
+  values: T,
+  options: { default: T[number]; description: string },
+) =>
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  );
+
+const DURATION = '^[0-9]+(ms|s|m|h|d)$';
+
+export const ENV_SCHEMA = Type.Object(
+  {
+    CARBON_ENV: oneOf(['development', 'production', 'test'] as const, {
+      default: 'development',
+      description: 'Runtime mode. production refuses unsafe defaults.',
+    }),
+    CARBON_HOST: Type.String({
+      default: '127.0.0.1',
+      minLength: 1,
+      description: 'Interface the HTTP server binds to. Use 0.0.0.0 to accept remote connections.',
+    }),
+    CARBON_PORT: Type.Integer({
+      default: 8080,
+      minimum: 0,
+      maximum: 65535,
+      description: 'HTTP port (0 = any free port).',
+    }),
+    CARBON_LOG_LEVEL: oneOf(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+      {
+        default: 'info',
+        description: 'Minimum log level.',
+      },
+    ),
+    CARBON_DATA_DIR: Type.String({
+      default: './data',
+      minLength: 1,
+      description: 'Directory for the embedded database and generated files; created if missing.',
+    }),
+    CARBON_STORE: oneOf(['duckdb'] as const, {
+      default: 'duckdb',
+      description: 'Storage engine. duckdb is the embedded default (one file, no server).',
+    }),
+    CARBON_DUCKDB_FILE: Type.String({
+      default: '',
+      description:
+        'DuckDB file; empty means <CARBON_DATA_DIR>/254carbon.duckdb. ":memory:" keeps nothing.',
+    }),
+    CARBON_DUCKDB_THREADS: Type.Integer({
+      default: 2,
+      minimum: 1,
+      maximum: 256,
+      description: 'DuckDB worker threads.',
+    }),
+    CARBON_DUCKDB_MEMORY_LIMIT: Type.String({
+      default: '',
+      pattern: '^$|^[0-9]+(\\.[0-9]+)?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$',
+      description: 'DuckDB memory limit such as "2GB"; empty leaves DuckDB’s default (80% of RAM).',
+    }),
+    CARBON_READ_CACHE_MB: Type.Integer({
+      default: 128,
+      minimum: 0,
+      maximum: 65536,
+      description: 'Memory for the price read cache (recent instrument-days); 0 disables it.',
+    }),
+    CARBON_MAX_ROWS_PER_RESPONSE: Type.Integer({
+      default: 100000,
+      minimum: 1,
+      maximum: 10000000,
+      description:
+        'Hard cap on rows in one API response; larger queries get a 400 that says how to narrow them.',
+    }),
+    CARBON_SCHEDULER_ENABLED: Type.Boolean({
+      default: true,
+      description: 'Run scheduled jobs inside `serve`.',
+    }),
+    CARBON_JOB_MAX_ATTEMPTS: Type.Integer({
+      default: 3,
+      minimum: 1,
+      maximum: 20,
+      description: 'Tries per job run before it is recorded as failed.',
+    }),
+    CARBON_JOB_RETRY_BASE: Type.String({
+      default: '5s',
+      pattern: DURATION,
+      description: 'First retry delay; each further retry doubles it (exponential backoff).',
+    }),
+    CARBON_SIM_ENABLED: Type.Boolean({
+      default: true,
+      description:
+        'Ingest the synthetic SIM market (clearly labelled) so the platform shows moving data offline.',
+    }),
+    CARBON_SIM_SEED: Type.Integer({
+      default: 254,
+      minimum: 0,
+      maximum: 2147483647,
+      description: 'Simulator seed.',
+    }),
+    CARBON_SIM_BACKFILL_DAYS: Type.Integer({
+      default: 7,
+      minimum: 0,
+      maximum: 3660,
+      description: 'Days of SIM history to create on first start.',
+    }),
+    CARBON_WEB_DIR: Type.String({
+      default: '',
+      description:
+        'Built web hub to serve at /; empty means the bundled web/dist next to the server.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+type Env = Static<typeof ENV_SCHEMA>;
+
+export interface Config {
+  readonly env: Env['CARBON_ENV'];
+  readonly http: { readonly host: string; readonly port: number };
+  readonly log: { readonly level: Env['CARBON_LOG_LEVEL'] };
+  readonly dataDir: string;
+  readonly store: {
+    readonly engine: Env['CARBON_STORE'];
+    readonly duckdbFile: string;
+    readonly duckdbThreads: number;
+    readonly duckdbMemoryLimit: string | null;
+    readonly readCacheBytes: number;
+  };
+  readonly api: { readonly maxRowsPerResponse: number };
+  readonly scheduler: {
+    readonly enabled: boolean;
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+  };
+  readonly sim: { readonly enabled: boolean; readonly seed: number; readonly backfillDays: number };
+  readonly web: { readonly dir: string | null };
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses durations such as `500ms`, `5s`, `10m`, `2h`, `1d` into milliseconds. */
+export const parseDurationMs = (text: string): number => {
+  const match = /^([0-9]+)(ms|s|m|h|d)$/.exec(text);
+  if (!match) {
+    throw new AppError(
+      'invalid_request',
+      `"${text}" is not a duration such as 500ms, 5s, 10m, 2h or 1d`,
+    );
+  }
+  return Number(match[1]) * (UNIT_MS[match[2] as string] as number);
+};
+
+const allowedValues = (schema: TSchema): string | null => {
+  const anyOf = (schema as { anyOf?: { const?: unknown }[] }).anyOf;
+  return anyOf ? anyOf.map((s) => String(s.const)).join(', ') : null;
+};
+
+const describeProblem = (key: string, raw: unknown, schema: TSchema | undefined): string => {
+  if (!schema) {
+    return `${key} is not a known setting (see docs/CONFIGURATION.md)`;
+  }
+  const s = schema as { type?: string; minimum?: number; maximum?: number; pattern?: string };
+  const allowed = allowedValues(schema);
+  const got = JSON.stringify(raw);
+  if (allowed) {
+    return `${key} must be one of ${allowed}; got ${got}`;
+  }
+  if (s.type === 'integer') {
+    return `${key} must be a whole number between ${s.minimum} and ${s.maximum}; got ${got}`;
+  }
+  if (s.type === 'boolean') {
+    return `${key} must be true or false; got ${got}`;
+  }
+  if (s.pattern === DURATION) {
+    return `${key} must be a duration such as 500ms, 5s, 10m or 2h; got ${got}`;
+  }
+  return `${key} is invalid (${(schema as { description?: string }).description ?? 'see docs/CONFIGURATION.md'}); got ${got}`;
+};
+
+/**
+ * Reads and validates the environment once. Every bad key is reported in one error, so a deployment
+ * is fixed in one pass. Unknown `CARBON_*` keys are errors too: a typo must not silently fall back to a default.
+ */
+export const loadConfig = (
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): Config => {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith('CARBON_') && value !== undefined && value !== '') {
+      raw[key] = value.trim();
+    }
+  }
+  const properties = ENV_SCHEMA.properties as Record<string, TSchema>;
+  const converted = Value.Convert(ENV_SCHEMA, Value.Default(ENV_SCHEMA, { ...raw })) as Record<
+    string,
+    unknown
+  >;
+  const problems = new Map<string, string>();
+  for (const key of Object.keys(raw)) {
+    if (!(key in properties)) {
+      problems.set(key, describeProblem(key, raw[key], undefined));
+    }
+  }
+  for (const error of Value.Errors(ENV_SCHEMA, converted)) {
+    const key = error.instancePath.split('/')[1];
+    if (key && key in properties && !problems.has(key)) {
+      problems.set(key, describeProblem(key, raw[key], properties[key]));
+    }
+  }
+  if (problems.size > 0) {
+    const lines = [...problems.values()];
+    throw new AppError('invalid_request', `Invalid configuration:\n  - ${lines.join('\n  - ')}`, {
+      fields: [...problems].map(([field, message]) => ({ field, message })),
+    });
+  }
+  return toConfig(converted as Env, cwd);
+};
+
+const toConfig = (env: Env, cwd: string): Config => {
+  const dataDir = resolve(cwd, env.CARBON_DATA_DIR);
+  const duckdbFile =
+    env.CARBON_DUCKDB_FILE === ''
+      ? resolve(dataDir, '254carbon.duckdb')
+      : env.CARBON_DUCKDB_FILE === ':memory:'
+        ? ':memory:'
+        : resolve(cwd, env.CARBON_DUCKDB_FILE);
+  return Object.freeze({
+    env: env.CARBON_ENV,
+    http: Object.freeze({ host: env.CARBON_HOST, port: env.CARBON_PORT }),
+    log: Object.freeze({ level: env.CARBON_LOG_LEVEL }),
+    dataDir,
+    store: Object.freeze({
+      engine: env.CARBON_STORE,
+      duckdbFile,
+      duckdbThreads: env.CARBON_DUCKDB_THREADS,
+      duckdbMemoryLimit:
+        env.CARBON_DUCKDB_MEMORY_LIMIT === '' ? null : env.CARBON_DUCKDB_MEMORY_LIMIT,
+      readCacheBytes: env.CARBON_READ_CACHE_MB * 1024 * 1024,
+    }),
+    api: Object.freeze({ maxRowsPerResponse: env.CARBON_MAX_ROWS_PER_RESPONSE }),
+    scheduler: Object.freeze({
+      enabled: env.CARBON_SCHEDULER_ENABLED,
+      maxAttempts: env.CARBON_JOB_MAX_ATTEMPTS,
+      retryBaseMs: parseDurationMs(env.CARBON_JOB_RETRY_BASE),
+    }),
+    sim: Object.freeze({
+      enabled: env.CARBON_SIM_ENABLED,
+      seed: env.CARBON_SIM_SEED,
+      backfillDays: env.CARBON_SIM_BACKFILL_DAYS,
+    }),
+    web: Object.freeze({
+      dir: env.CARBON_WEB_DIR === '' ? null : resolve(cwd, env.CARBON_WEB_DIR),
+    }),
+  });
+};
+
+/** The settings as read from this process’s environment. Call once, in the composition root. */
+export const loadConfigFromProcess = (): Config => loadConfig(process.env);

@@ -1,0 +1,46 @@
+/**
+ * The closed set of failure kinds. Use cases and adapters throw `AppError` with one of these codes;
+ * only the HTTP layer turns a code into a status (see http/problem.ts), so no use case knows about HTTP.
+ */
+export type ErrorCode =
+  | 'invalid_request'
+  | 'not_authenticated'
+  | 'not_entitled'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'upstream_unavailable'
+  | 'unavailable'
+  | 'internal';
+
+/** One rejected input: a query parameter, body path, CLI option or `file:line:field`. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface AppErrorOptions {
+  readonly cause?: unknown;
+  /** Per-field problems, reported together so a caller can fix everything in one go. */
+  readonly fields?: readonly FieldProblem[];
+}
+
+/** An expected failure with a stable code and a message that says what to change. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: readonly FieldProblem[];
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields ?? [];
+  }
+}
+
+export const invalidRequest = (message: string, fields?: readonly FieldProblem[]): AppError =>
+  new AppError('invalid_request', message, fields ? { fields } : {});
+
+export const notFound = (message: string): AppError => new AppError('not_found', message);
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,27 @@
+/** New prices were stored; lets caches, streams and dependent jobs react without polling. */
+export interface PricesWrittenEvent {
+  readonly instrumentIds: readonly string[];
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly inserted: number;
+  readonly revised: number;
+}
+
+export interface BusTopics {
+  'prices.written': PricesWrittenEvent;
+}
+
+export type Unsubscribe = () => void;
+
+/**
+ * Publish/subscribe for new-data events. In-process in embedded mode; NATS JetStream in scale-out mode.
+ * Handlers must not throw into the publisher: a failing subscriber never stops ingestion.
+ */
+export interface Bus {
+  publish<T extends keyof BusTopics>(topic: T, event: BusTopics[T]): Promise<void>;
+  subscribe<T extends keyof BusTopics>(
+    topic: T,
+    handler: (event: BusTopics[T]) => void | Promise<void>,
+  ): Unsubscribe;
+  close(): Promise<void>;
+}
