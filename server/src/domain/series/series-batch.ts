@@ -92,7 +92,7 @@ export const seriesObservationAt = (batch: SeriesBatch, i: number): SeriesObserv
   intervalStartMs: batch.intervalStartMs[i] as number,
   intervalMinutes: batch.intervalMinutes[i] as number,
   valueMw: batch.valueMw[i] as number,
-  issuedAtMs: Number.isNaN(batch.issuedAtMs[i]) ? null : (batch.issuedAtMs[i] as number),
+  issuedAtMs: Number.isNaN(batch.issuedAtMs[i]) ? null : (batch.issuedAtMs[i] ?? null),
 });
 
 const MAX_PROBLEMS = 20;
@@ -143,3 +143,5 @@ export const validateSeriesBatch = (batch: SeriesBatch): FieldProblem[] => {
   }
   return problems;
 };
+
+export const emptySeriesBatch = (): SeriesBatch => seriesBatchFrom([]);

@@ -56,6 +56,7 @@ export interface ZonedParts extends LocalDateTime {
   readonly weekday: number;
 }
 
+/** Wall-clock fields of UTC instant `ms` (epoch milliseconds) in IANA `zone`, with offset and ISO weekday. */
 export const utcMsToLocal = (zone: string, ms: number): ZonedParts => {
   const z = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone);
   return {

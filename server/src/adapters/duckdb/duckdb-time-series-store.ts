@@ -1,0 +1,334 @@
+import { DOUBLE, INTEGER, TIMESTAMP, USMALLINT, UTINYINT } from '@duckdb/node-api';
+import type { MarketRunId } from '../../domain/markets/market.js';
+import {
+  emptyPriceBatch,
+  validatePriceBatch,
+  type PriceBatch,
+} from '../../domain/prices/price-batch.js';
+import { type SeriesBatch } from '../../domain/series/series-batch.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import type {
+  LatestPriceFilter,
+  LatestPrices,
+  PriceCoverage,
+  PriceReadQuery,
+  PriceResampleQuery,
+  PriceRevision,
+  ResampledPrices,
+  SeriesReadQuery,
+  TimeSeriesStore,
+  WriteResult,
+} from '../../ports/time-series-store.js';
+import { dropIdenticalDuplicates, groupOrder, permute, toPriceBatch } from './price-batches.js';
+import { AGGREGATE, bucketSql, keyFilter, runFilter, upsertLatest } from './price-sql.js';
+import { appendColumns, readColumns } from './columns.js';
+import type { DuckDbDatabase } from './duckdb-database.js';
+import { mergeStagedRows, type RevisionedTable } from './revisioned-merge.js';
+import { RUN_CODE, runFromCode } from './run-codes.js';
+import { SeriesKeys } from './series-keys.js';
+import { DuckDbSeriesTable, SERIES_STAGE_DDL } from './series-table.js';
+import { ts, big } from './sql-values.js';
+
+const PRICE_VALUES = ['interval_minutes', 'lmp', 'energy', 'congestion', 'loss', 'ghg'] as const;
+
+const PRICES: RevisionedTable = {
+  table: 'price_observations',
+  stage: 'stage_prices',
+  keys: ['instrument_key', 'market_run', 'interval_start'],
+  nullableKeys: [],
+  values: PRICE_VALUES,
+  timeColumn: 'interval_start',
+};
+
+const PRICE_STAGE_TYPES = [
+  INTEGER,
+  UTINYINT,
+  TIMESTAMP,
+  USMALLINT,
+  DOUBLE,
+  DOUBLE,
+  DOUBLE,
+  DOUBLE,
+  DOUBLE,
+];
+
+const PRICE_STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS stage_prices (
+  instrument_key INTEGER, market_run UTINYINT, interval_start TIMESTAMP, interval_minutes USMALLINT,
+  lmp DOUBLE, energy DOUBLE, congestion DOUBLE, loss DOUBLE, ghg DOUBLE)`;
+
+/** DuckDB implementation of the time-series port (embedded mode). See docs/adr/0003. */
+export class DuckDbTimeSeriesStore implements TimeSeriesStore {
+  readonly #db: DuckDbDatabase;
+  readonly #clock: Clock;
+  readonly #keys: SeriesKeys;
+  readonly #series: DuckDbSeriesTable;
+
+  private constructor(db: DuckDbDatabase, clock: Clock, keys: SeriesKeys) {
+    this.#db = db;
+    this.#clock = clock;
+    this.#keys = keys;
+    this.#series = new DuckDbSeriesTable(db, clock, keys);
+  }
+
+  static async create(db: DuckDbDatabase, clock: Clock): Promise<DuckDbTimeSeriesStore> {
+    const keys = await SeriesKeys.load(db);
+    await db.write(async ({ connection }) => {
+      await connection.run(PRICE_STAGE_DDL);
+      await connection.run(SERIES_STAGE_DDL);
+    });
+    return new DuckDbTimeSeriesStore(db, clock, keys);
+  }
+
+  async writePrices(input: PriceBatch): Promise<WriteResult> {
+    const problems = validatePriceBatch(input);
+    if (problems.length > 0) {
+      throw new AppError(
+        'invalid_request',
+        `Rejected ${input.length} price rows; nothing was stored`,
+        {
+          fields: problems,
+        },
+      );
+    }
+    const batch = dropIdenticalDuplicates(input);
+    if (batch.length === 0) {
+      return { inserted: 0, revised: 0, unchanged: input.length };
+    }
+    const keyBySlot = await this.#keys.ensure(batch.instrumentIds);
+    const runCodeBySlot = batch.runs.map((run) => RUN_CODE[run]);
+    const n = batch.length;
+    const instrumentKey = new Int32Array(n);
+    const runCode = new Uint8Array(n);
+    let fromMs = Infinity;
+    let toMs = -Infinity;
+    for (let i = 0; i < n; i++) {
+      instrumentKey[i] = keyBySlot[batch.instrumentIndex[i] as number] as number;
+      runCode[i] = runCodeBySlot[batch.runIndex[i] as number] as number;
+      const start = batch.intervalStartMs[i] as number;
+      fromMs = Math.min(fromMs, start);
+      toMs = Math.max(toMs, start);
+    }
+    const nowMs = this.#clock.now();
+    const outcome = await this.#db.write(async (pooled) => {
+      const { connection } = pooled;
+      await connection.run('DELETE FROM stage_prices');
+      const appender = await connection.createAppender('stage_prices', 'main', 'temp');
+      try {
+        appendColumns(
+          appender,
+          PRICE_STAGE_TYPES,
+          [
+            { kind: 'i32', values: instrumentKey },
+            { kind: 'u8', values: runCode },
+            { kind: 'timestamp', values: batch.intervalStartMs },
+            { kind: 'u16', values: batch.intervalMinutes },
+            { kind: 'f64', values: batch.lmp },
+            { kind: 'f64?', values: batch.energy },
+            { kind: 'f64?', values: batch.congestion },
+            { kind: 'f64?', values: batch.loss },
+            { kind: 'f64?', values: batch.ghg },
+          ],
+          n,
+        );
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+      return pooled.transaction(async () => {
+        const merged = await mergeStagedRows(pooled, PRICES, { fromMs, toMs, nowMs });
+        await upsertLatest(pooled, merged.rows, nowMs);
+        return merged;
+      });
+    });
+    return {
+      inserted: outcome.inserted,
+      revised: outcome.revised,
+      unchanged: input.length - outcome.inserted - outcome.revised,
+    };
+  }
+
+  async readPrices(query: PriceReadQuery): Promise<PriceBatch> {
+    const keys = this.#keys.keysOf(query.instrumentIds);
+    if (keys.length === 0 || query.limit <= 0) {
+      return emptyPriceBatch();
+    }
+    const sql = `SELECT instrument_key, market_run, epoch_ms(interval_start)::DOUBLE, interval_minutes,
+        lmp, energy, congestion, loss, ghg
+      FROM price_observations
+      WHERE superseded_at IS NULL AND ${keyFilter(keys)}${runFilter(query.runs)}
+        AND interval_start >= ${ts('$1')} AND interval_start < ${ts('$2')}
+      ORDER BY instrument_key, market_run, interval_start
+      LIMIT $3`;
+    const { rowCount, columns } = await this.#db.read(async (pooled) => {
+      const statement = await pooled.prepare(sql);
+      statement.bindBigInt(1, big(query.range.fromMs));
+      statement.bindBigInt(2, big(query.range.toMs));
+      statement.bindBigInt(3, BigInt(query.limit));
+      return readColumns(await statement.run(), [
+        'i32',
+        'u8',
+        'f64',
+        'u16',
+        'f64',
+        'f64?',
+        'f64?',
+        'f64?',
+        'f64?',
+      ] as const);
+    });
+    return toPriceBatch(this.#keys, rowCount, columns, query.instrumentIds);
+  }
+
+  async resamplePrices(query: PriceResampleQuery): Promise<ResampledPrices> {
+    const keys = this.#keys.keysOf(query.instrumentIds);
+    if (keys.length === 0 || query.limit <= 0) {
+      return { prices: emptyPriceBatch(), samples: new Uint32Array(0) };
+    }
+    const agg = AGGREGATE[query.aggregation];
+    const bucketing = bucketSql(query.bucket);
+    const sql = `WITH src AS (
+        SELECT instrument_key, market_run, interval_start, epoch_ms(interval_start) AS t, interval_minutes,
+          lmp, energy, congestion, loss, ghg
+        FROM price_observations
+        WHERE superseded_at IS NULL AND ${keyFilter(keys)}${runFilter(query.runs)}
+          AND interval_start >= ${ts('$1')} AND interval_start < ${ts('$2')}
+      ), bucketed AS (SELECT *, ${bucketing.columns} FROM src)
+      SELECT instrument_key, market_run, bucket_start::DOUBLE, bucket_minutes::USMALLINT,
+        ${agg('lmp')}, ${agg('energy')}, ${agg('congestion')}, ${agg('loss')}, ${agg('ghg')}, count(*)::UINTEGER
+      FROM bucketed
+      GROUP BY instrument_key, market_run, bucket_start, bucket_minutes
+      ORDER BY instrument_key, market_run, bucket_start
+      LIMIT $3`;
+    const { rowCount, columns } = await this.#db.read(async (pooled) => {
+      const statement = await pooled.prepare(sql);
+      statement.bindBigInt(1, big(query.range.fromMs));
+      statement.bindBigInt(2, big(query.range.toMs));
+      statement.bindBigInt(3, BigInt(query.limit));
+      if (bucketing.zone !== null) {
+        statement.bindVarchar(4, bucketing.zone);
+      }
+      return readColumns(await statement.run(), [
+        'i32',
+        'u8',
+        'f64',
+        'u16',
+        'f64',
+        'f64?',
+        'f64?',
+        'f64?',
+        'f64?',
+        'u32',
+      ] as const);
+    });
+    const order = groupOrder(this.#keys, rowCount, columns[0], columns[1], query.instrumentIds);
+    return {
+      prices: toPriceBatch(this.#keys, rowCount, columns, query.instrumentIds, order),
+      samples: permute(columns[9], order),
+    };
+  }
+
+  async latestPrices(filter: LatestPriceFilter): Promise<LatestPrices> {
+    const keys =
+      filter.instrumentIds !== undefined
+        ? this.#keys.keysOf(filter.instrumentIds)
+        : filter.market !== undefined
+          ? this.#keys.keysWithPrefix(`${filter.market}.`)
+          : null;
+    if (keys !== null && keys.length === 0) {
+      return { prices: emptyPriceBatch(), receivedAtMs: new Float64Array(0) };
+    }
+    const where = [keys === null ? 'TRUE' : keyFilter(keys)];
+    if (filter.runs) {
+      where.push(runFilter(filter.runs).replace(/^ AND /, ''));
+    }
+    const { rowCount, columns } = await this.#db.read(async ({ connection }) =>
+      readColumns(
+        await connection.run(
+          `SELECT instrument_key, market_run, epoch_ms(interval_start)::DOUBLE, interval_minutes,
+             lmp, energy, congestion, loss, ghg, epoch_ms(received_at)::DOUBLE
+           FROM latest_prices WHERE ${where.join(' AND ')}
+           ORDER BY instrument_key, market_run`,
+        ),
+        ['i32', 'u8', 'f64', 'u16', 'f64', 'f64?', 'f64?', 'f64?', 'f64?', 'f64'] as const,
+      ),
+    );
+    const requested = filter.instrumentIds ?? this.#keys.idsOf(columns[0]);
+    const order = groupOrder(this.#keys, rowCount, columns[0], columns[1], requested);
+    return {
+      prices: toPriceBatch(this.#keys, rowCount, columns, requested, order),
+      receivedAtMs: permute(columns[9], order),
+    };
+  }
+
+  async priceRevisions(
+    instrumentId: string,
+    run: MarketRunId,
+    intervalStartMs: number,
+  ): Promise<PriceRevision[]> {
+    const [key] = this.#keys.keysOf([instrumentId]);
+    if (key === undefined) {
+      return [];
+    }
+    const reader = await this.#db.read(async ({ connection }) =>
+      connection.runAndReadAll(
+        `SELECT revision, lmp, energy, congestion, loss, ghg, epoch_ms(received_at)::DOUBLE, epoch_ms(superseded_at)::DOUBLE
+         FROM price_observations
+         WHERE instrument_key = $1 AND market_run = $2 AND interval_start = ${ts('$3')}
+         ORDER BY revision`,
+        [key, RUN_CODE[run], big(intervalStartMs)],
+      ),
+    );
+    return reader.getRowsJS().map((row) => ({
+      revision: Number(row[0]),
+      lmp: row[1] as number,
+      energy: row[2] as number | null,
+      congestion: row[3] as number | null,
+      loss: row[4] as number | null,
+      ghg: row[5] as number | null,
+      receivedAtMs: row[6] as number,
+      supersededAtMs: row[7] as number | null,
+    }));
+  }
+
+  async priceCoverage(instrumentIds?: readonly string[]): Promise<PriceCoverage[]> {
+    const keys = instrumentIds ? this.#keys.keysOf(instrumentIds) : null;
+    if (keys !== null && keys.length === 0) {
+      return [];
+    }
+    const reader = await this.#db.read(async ({ connection }) =>
+      connection.runAndReadAll(
+        `SELECT instrument_key, market_run, epoch_ms(min(interval_start))::DOUBLE, epoch_ms(max(interval_start))::DOUBLE,
+           count(*)::DOUBLE, epoch_ms(max(received_at))::DOUBLE
+         FROM price_observations WHERE superseded_at IS NULL${keys ? ` AND ${keyFilter(keys)}` : ''}
+         GROUP BY ALL ORDER BY ALL`,
+      ),
+    );
+    return reader.getRowsJS().map((row) => ({
+      instrumentId: this.#keys.idOf(Number(row[0])),
+      run: runFromCode(Number(row[1])),
+      firstIntervalStartMs: row[2] as number,
+      lastIntervalStartMs: row[3] as number,
+      rows: row[4] as number,
+      lastReceivedAtMs: row[5] as number,
+    }));
+  }
+
+  writeSeries(batch: SeriesBatch): Promise<WriteResult> {
+    return this.#series.write(batch);
+  }
+
+  readSeries(query: SeriesReadQuery): Promise<SeriesBatch> {
+    return this.#series.read(query);
+  }
+
+  async ping(): Promise<void> {
+    await this.#db.read(({ connection }) => connection.run('SELECT 1'));
+  }
+
+  async close(): Promise<void> {
+    await this.#db.close();
+  }
+
+  /** Row order that lists instruments as the caller asked for them (SQL orders by internal key). */
+}

@@ -1,0 +1,31 @@
+import type { Clock } from '../../platform/clock.js';
+import type { MetadataStore } from '../../ports/metadata-store.js';
+import type { TimeSeriesStore } from '../../ports/time-series-store.js';
+import { DuckDbDatabase, type DuckDbOptions } from './duckdb-database.js';
+import { DuckDbMetadataStore } from './duckdb-metadata-store.js';
+import { DuckDbTimeSeriesStore } from './duckdb-time-series-store.js';
+
+export interface DuckDbStores {
+  readonly timeSeries: TimeSeriesStore;
+  readonly metadata: MetadataStore;
+  /** Migrations applied while opening (empty when the schema was current). */
+  readonly migrationsApplied: readonly string[];
+  close(): Promise<void>;
+}
+
+/** Opens the embedded database, applies pending migrations, and returns both stores over the one file. */
+export const openDuckDbStores = async (
+  options: DuckDbOptions,
+  clock: Clock,
+): Promise<DuckDbStores> => {
+  const db = await DuckDbDatabase.open(options);
+  try {
+    const migrationsApplied = await db.migrate();
+    const timeSeries = await DuckDbTimeSeriesStore.create(db, clock);
+    const metadata = new DuckDbMetadataStore(db, clock);
+    return { timeSeries, metadata, migrationsApplied, close: () => db.close() };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+};

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDuckDbStores } from '../../src/adapters/duckdb/open-duckdb-stores.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { describeMetadataStore } from './metadata-store.contract.js';
+import { describeTimeSeriesStore } from './time-series-store.contract.js';
+
+const options = (file: string) => ({ file, threads: 2, memoryLimit: null, readers: 2 });
+
+describeTimeSeriesStore(
+  'DuckDB in memory',
+  async () => {
+    const clock = new ManualClock(0);
+    const stores = await openDuckDbStores(options(':memory:'), clock);
+    return { store: stores.timeSeries, clock, reopen: null, close: () => stores.close() };
+  },
+  { persistent: false },
+);
+
+describeTimeSeriesStore(
+  'DuckDB file',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carbon-duckdb-'));
+    const file = join(dir, 'store.duckdb');
+    const clock = new ManualClock(0);
+    let stores = await openDuckDbStores(options(file), clock);
+    return {
+      store: stores.timeSeries,
+      clock,
+      reopen: async () => {
+        await stores.close();
+        stores = await openDuckDbStores(options(file), clock);
+        return stores.timeSeries;
+      },
+      close: async () => {
+        await stores.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  { persistent: true },
+);
+
+describeMetadataStore('DuckDB in memory', async () => {
+  const stores = await openDuckDbStores(options(':memory:'), new ManualClock(0));
+  return { store: stores.metadata, close: () => stores.close() };
+});
