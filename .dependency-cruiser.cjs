@@ -1,9 +1,12 @@
 /**
  * Layer rules for server/src. Imports point one way:
- *   http → features → ports → domain → platform; adapters implement ports; main.ts and cli/ compose.
- * A violation fails `npm test` (see docs/ARCHITECTURE.md).
+ *   http → features → ports → domain → platform; adapters implement ports;
+ *   composition.ts wires everything and main.ts (the process entry) runs the CLI on it.
+ * A violation fails `npm test` (see docs/ARCHITECTURE.md). server/test/architecture/boundaries.test.ts proves
+ * these rules catch a wrong import.
  */
 const layer = (name) => `^server/src/${name}/`;
+const ROOTS = '^server/src/(main|composition)\\.ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -24,11 +27,11 @@ module.exports = {
     },
     {
       name: 'domain-has-no-io',
-      comment: 'domain/ must not touch the file system, network, databases or the wire contracts.',
+      comment: 'domain/ must not touch files, the network, databases, HTTP or the wire contracts.',
       severity: 'error',
       from: { path: layer('domain') },
       to: {
-        path: '^(node:)?(fs|net|http|https|child_process|dgram|worker_threads)$|@duckdb|fastify|@254carbon/contracts',
+        path: '^(node:)?(fs|net|http|https|child_process|dgram|worker_threads)$|@duckdb|fastify|croner|pino|@254carbon/contracts',
       },
     },
     {
@@ -40,31 +43,45 @@ module.exports = {
     },
     {
       name: 'features-use-ports-not-adapters',
-      comment: 'features/ (use cases) never import adapters, http or cli.',
+      comment: 'features/ (use cases) may import domain, ports, platform and contracts; never adapters, http or cli.',
       severity: 'error',
       from: { path: layer('features') },
-      to: { path: [layer('adapters'), layer('http'), layer('cli'), '^server/src/main\\.ts$'] },
+      to: { path: [layer('adapters'), layer('http'), layer('cli'), ROOTS] },
     },
     {
       name: 'adapters-implement-ports',
       comment: 'adapters/ may import ports, domain, platform and other adapters; never features, http or cli.',
       severity: 'error',
       from: { path: layer('adapters') },
-      to: { path: [layer('features'), layer('http'), layer('cli'), '^server/src/main\\.ts$'] },
+      to: { path: [layer('features'), layer('http'), layer('cli'), ROOTS] },
     },
     {
       name: 'http-calls-features',
-      comment: 'http/ may import features, contracts and platform (plus domain value types), never adapters.',
+      comment: 'http/ may import features, contracts and platform; never adapters, ports or the CLI.',
       severity: 'error',
       from: { path: layer('http') },
-      to: { path: [layer('adapters'), layer('cli'), layer('ports'), '^server/src/main\\.ts$'] },
+      to: { path: [layer('adapters'), layer('cli'), layer('ports'), ROOTS] },
+    },
+    {
+      name: 'http-uses-domain-types-only',
+      comment: 'http/ may name domain types (through features) but must not run domain code itself.',
+      severity: 'error',
+      from: { path: layer('http') },
+      to: { path: layer('domain'), dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'cli-calls-features',
-      comment: 'cli/ may import features and platform; adapters are wired only in main.ts.',
+      comment: 'cli/ may import features and platform; the process entry (main.ts) hands it a runtime.',
       severity: 'error',
       from: { path: layer('cli') },
-      to: { path: [layer('adapters'), layer('http'), layer('ports')] },
+      to: { path: [layer('adapters'), layer('http'), layer('ports'), layer('domain'), ROOTS] },
+    },
+    {
+      name: 'only-main-composes',
+      comment: 'composition.ts is imported by main.ts alone; nothing imports main.ts.',
+      severity: 'error',
+      from: { pathNot: '^server/src/main\\.ts$|^server/test/|^bench/' },
+      to: { path: ROOTS },
     },
     {
       name: 'no-circular',
@@ -77,7 +94,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '\\.test\\.ts$' },
     tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'server/tsconfig.build.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

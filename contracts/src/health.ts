@@ -4,7 +4,7 @@ export const Health = Type.Object({ status: Type.Literal('ok'), version: Type.St
 export type Health = Static<typeof Health>;
 
 export const Readiness = Type.Object({
-  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  status: Type.Enum(['ready', 'not_ready']),
   checks: Type.Record(Type.String(), Type.Object({ ok: Type.Boolean(), detail: Type.String() })),
 });
 export type Readiness = Static<typeof Readiness>;

@@ -1,19 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { PageInfo, PageQuery } from './pagination.js';
 
-export const InstrumentKind = Type.Union([
-  Type.Literal('hub'),
-  Type.Literal('node'),
-  Type.Literal('zone'),
-  Type.Literal('system'),
-]);
+export const InstrumentKind = Type.Enum(['hub', 'node', 'zone', 'system']);
 export type InstrumentKind = Static<typeof InstrumentKind>;
 
-export const InstrumentProduct = Type.Union([
-  Type.Literal('lmp'),
-  Type.Literal('load'),
-  Type.Literal('gen_mix'),
-]);
+export const InstrumentProduct = Type.Enum(['lmp', 'load', 'gen_mix']);
 export type InstrumentProduct = Static<typeof InstrumentProduct>;
 
 /** A vendor code that maps to an instrument during a validity window (codes change over time). */
@@ -25,19 +16,16 @@ export const InstrumentAlias = Type.Object({
 });
 export type InstrumentAlias = Static<typeof InstrumentAlias>;
 
-export const Instrument = Type.Object(
-  {
-    id: Type.String({ description: 'Market-qualified id, e.g. CAISO.TH_SP15_GEN-APND.' }),
-    market: Type.String(),
-    code: Type.String({ description: 'The operator’s own name for the location.' }),
-    name: Type.String(),
-    kind: InstrumentKind,
-    product: InstrumentProduct,
-    timezone: Type.String(),
-    aliases: Type.Array(InstrumentAlias),
-  },
-  { $id: 'Instrument' },
-);
+export const Instrument = Type.Object({
+  id: Type.String({ description: 'Market-qualified id, e.g. CAISO.TH_SP15_GEN-APND.' }),
+  market: Type.String(),
+  code: Type.String({ description: 'The operator’s own name for the location.' }),
+  name: Type.String(),
+  kind: InstrumentKind,
+  product: InstrumentProduct,
+  timezone: Type.String(),
+  aliases: Type.Array(InstrumentAlias),
+});
 export type Instrument = Static<typeof Instrument>;
 
 export const InstrumentQuery = Type.Object({

@@ -1,19 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { PageInfo, PageQuery } from './pagination.js';
 
-export const JobRunStatus = Type.Union([
-  Type.Literal('running'),
-  Type.Literal('succeeded'),
-  Type.Literal('failed'),
-]);
+export const JobRunStatus = Type.Enum(['running', 'succeeded', 'failed']);
 export type JobRunStatus = Static<typeof JobRunStatus>;
 
-export const JobTrigger = Type.Union([
-  Type.Literal('schedule'),
-  Type.Literal('startup'),
-  Type.Literal('manual'),
-  Type.Literal('retry'),
-]);
+export const JobTrigger = Type.Enum(['schedule', 'startup', 'manual', 'retry']);
 export type JobTrigger = Static<typeof JobTrigger>;
 
 export const JobRun = Type.Object({

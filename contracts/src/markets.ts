@@ -1,16 +1,9 @@
 import { Type, type Static } from 'typebox';
 
 /** A market run: which clearing of the market a price belongs to (day-ahead, 5-minute real time …). */
-export const MarketRunId = Type.Union(
-  [
-    Type.Literal('DA'),
-    Type.Literal('RT5'),
-    Type.Literal('RT15'),
-    Type.Literal('RT60'),
-    Type.Literal('HASP'),
-  ],
-  { description: 'DA = day-ahead; RT5/RT15 = real-time 5/15-minute; RT60 = real-time hourly.' },
-);
+export const MarketRunId = Type.Enum(['DA', 'RT5', 'RT15', 'RT60', 'HASP'], {
+  description: 'DA = day-ahead; RT5/RT15 = real-time 5/15-minute; RT60 = real-time hourly.',
+});
 export type MarketRunId = Static<typeof MarketRunId>;
 
 export const MarketRun = Type.Object({
@@ -20,19 +13,16 @@ export const MarketRun = Type.Object({
 });
 export type MarketRun = Static<typeof MarketRun>;
 
-export const Market = Type.Object(
-  {
-    id: Type.String({ description: 'Market code, e.g. CAISO, MISO, SIM.' }),
-    name: Type.String(),
-    timezone: Type.String({ description: 'IANA zone used for local views and peak buckets.' }),
-    currency: Type.String({ description: 'ISO 4217 currency of published prices.' }),
-    runs: Type.Array(MarketRun),
-    synthetic: Type.Boolean({
-      description: 'True for the simulator: data is generated, not real.',
-    }),
-  },
-  { $id: 'Market' },
-);
+export const Market = Type.Object({
+  id: Type.String({ description: 'Market code, e.g. CAISO, MISO, SIM.' }),
+  name: Type.String(),
+  timezone: Type.String({ description: 'IANA zone used for local views and peak buckets.' }),
+  currency: Type.String({ description: 'ISO 4217 currency of published prices.' }),
+  runs: Type.Array(MarketRun),
+  synthetic: Type.Boolean({
+    description: 'True for the simulator: data is generated, not real.',
+  }),
+});
 export type Market = Static<typeof Market>;
 
 export const MarketList = Type.Object({ data: Type.Array(Market) });

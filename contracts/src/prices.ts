@@ -26,34 +26,15 @@ export const PriceRow = Type.Object({
 });
 export type PriceRow = Static<typeof PriceRow>;
 
-export const ResampleFrequency = Type.Union(
-  [
-    Type.Literal('5m'),
-    Type.Literal('15m'),
-    Type.Literal('1h'),
-    Type.Literal('1d'),
-    Type.Literal('1mo'),
-  ],
-  {
-    description:
-      'Bucket size. Days and months follow the market’s local calendar (23/25-hour days).',
-  },
-);
+export const ResampleFrequency = Type.Enum(['5m', '15m', '1h', '1d', '1mo'], {
+  description: 'Bucket size. Days and months follow the market’s local calendar (23/25-hour days).',
+});
 export type ResampleFrequency = Static<typeof ResampleFrequency>;
 
-export const Aggregation = Type.Union(
-  [
-    Type.Literal('avg'),
-    Type.Literal('min'),
-    Type.Literal('max'),
-    Type.Literal('first'),
-    Type.Literal('last'),
-  ],
-  {
-    description:
-      'avg is weighted by interval length; min/max apply to each price field independently.',
-  },
-);
+export const Aggregation = Type.Enum(['avg', 'min', 'max', 'first', 'last'], {
+  description:
+    'avg is weighted by interval length; min/max apply to each price field independently.',
+});
 export type Aggregation = Static<typeof Aggregation>;
 
 export const PriceQuery = Type.Object({
@@ -78,7 +59,7 @@ export const PriceQuery = Type.Object({
       description: 'Zone for date-only start/end: "market" (default) or "UTC" or an IANA zone.',
     }),
   ),
-  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+  format: Type.Optional(Type.Enum(['json', 'csv'])),
 });
 export type PriceQuery = Static<typeof PriceQuery>;
 

@@ -202,20 +202,20 @@ export const loadConfig = (
     }
   }
   const properties = ENV_SCHEMA.properties as Record<string, TSchema>;
-  const converted = Value.Convert(ENV_SCHEMA, Value.Default(ENV_SCHEMA, { ...raw })) as Record<
-    string,
-    unknown
-  >;
+  const converted: Record<string, unknown> = {};
   const problems = new Map<string, string>();
+  for (const [key, schema] of Object.entries(properties)) {
+    // Checked key by key so that every bad setting is reported, not just the first few.
+    const value = Value.Convert(schema, Value.Default(schema, raw[key]));
+    if (Value.Check(schema, value)) {
+      converted[key] = value;
+    } else {
+      problems.set(key, describeProblem(key, raw[key], schema));
+    }
+  }
   for (const key of Object.keys(raw)) {
     if (!(key in properties)) {
       problems.set(key, describeProblem(key, raw[key], undefined));
-    }
-  }
-  for (const error of Value.Errors(ENV_SCHEMA, converted)) {
-    const key = error.instancePath.split('/')[1];
-    if (key && key in properties && !problems.has(key)) {
-      problems.set(key, describeProblem(key, raw[key], properties[key]));
     }
   }
   if (problems.size > 0) {

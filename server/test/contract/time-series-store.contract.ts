@@ -135,6 +135,21 @@ export const describeTimeSeriesStore = (
       ]);
     });
 
+    it('accepts concurrent first writes of the same new instruments', async () => {
+      const writes = ['RT5', 'DA'].map((run) =>
+        store.writePrices(
+          priceBatchFrom(
+            ['SIM.A', 'SIM.B'].map((id) => ({ ...rt5(id, T0, 1), run: run as 'RT5' | 'DA' })),
+          ),
+        ),
+      );
+      expect(await Promise.all(writes)).toEqual([
+        { inserted: 2, revised: 0, unchanged: 0 },
+        { inserted: 2, revised: 0, unchanged: 0 },
+      ]);
+      expect((await readAll(['SIM.A', 'SIM.B'])).length).toBe(4);
+    });
+
     it('reads a half-open range and honours the run filter and the row limit', async () => {
       await store.writePrices(
         priceBatchFrom([

@@ -28,9 +28,13 @@ export class SeriesKeys {
 
   /** Keys for the given ids (by position), creating missing ones. */
   async ensure(instrumentIds: readonly string[]): Promise<number[]> {
-    const missing = [...new Set(instrumentIds.filter((id) => !this.#keyById.has(id)))];
-    if (missing.length > 0) {
+    if (instrumentIds.some((id) => !this.#keyById.has(id))) {
       await this.#db.write(async ({ connection }) => {
+        // Decided inside the serialised write: a concurrent writer may have added some of these meanwhile.
+        const missing = [...new Set(instrumentIds.filter((id) => !this.#keyById.has(id)))];
+        if (missing.length === 0) {
+          return;
+        }
         const appender = await connection.createAppender('series_keys');
         const assigned: [number, string][] = [];
         try {

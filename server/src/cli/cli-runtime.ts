@@ -1,0 +1,32 @@
+import type { CatalogService } from '../features/catalog/catalog.service.js';
+import type { IngestService } from '../features/ingest/ingest.service.js';
+import type { JobsService } from '../features/jobs/jobs.service.js';
+import type { PriceQueryService } from '../features/prices/price-query.service.js';
+import type { Config } from '../platform/config.js';
+
+/** The use cases a CLI command works with, over an open store. */
+export interface CliServices {
+  readonly catalog: CatalogService;
+  readonly prices: PriceQueryService;
+  readonly ingest: IngestService;
+  readonly jobs: JobsService;
+  readonly migrationsApplied: readonly string[];
+  close(): Promise<void>;
+}
+
+/**
+ * What the composition root gives the CLI: configuration and a way to open the platform or start the server.
+ * Keeps cli/ free of adapters (see docs/ARCHITECTURE.md).
+ */
+export interface CliRuntime {
+  loadConfig(): Config;
+  open(config: Config): Promise<CliServices>;
+  serve(config: Config): Promise<{ url: string; stop(): Promise<void> }>;
+  readonly version: string;
+}
+
+/** Where a command writes: results to `out` (pipeable), progress and diagnostics to `err`. */
+export interface CliOutput {
+  readonly out: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly err: NodeJS.WritableStream & { isTTY?: boolean };
+}

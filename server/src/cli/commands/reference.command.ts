@@ -1,0 +1,90 @@
+import type { InstrumentPage, MarketList } from '@254carbon/contracts';
+import { Command, Option } from 'commander';
+import type { CliOutput, CliRuntime } from '../cli-runtime.js';
+import { positiveIntOption } from '../options.js';
+import { formatTable } from '../table.js';
+import { fetchFromServer, readWithFallback } from '../with-services.js';
+
+/** `markets`, `instruments` and `feeds`: what this installation holds and can fetch. */
+export const referenceCommands = (runtime: CliRuntime, io: CliOutput): Command[] => [
+  new Command('markets').description('Markets held by this installation').action(async () => {
+    const markets = await readWithFallback(
+      runtime,
+      (services) => services.catalog.listMarkets(),
+      async (baseUrl) => ((await fetchFromServer(baseUrl, '/api/v1/markets')) as MarketList).data,
+    );
+    io.out.write(
+      formatTable(
+        ['market', 'name', 'timezone', 'currency', 'runs'],
+        markets.map((m) => [
+          m.id,
+          m.name,
+          m.timezone,
+          m.currency,
+          m.runs.map((r) => r.id).join(','),
+        ]),
+      ),
+    );
+  }),
+  new Command('instruments')
+    .description('Search instruments')
+    .option('--market <id>', 'only this market')
+    .addOption(
+      new Option('--kind <kind>', 'only this kind').choices(['hub', 'node', 'zone', 'system']),
+    )
+    .option('--q <text>', 'text in id, code or name')
+    .option('--limit <n>', 'how many', positiveIntOption, 100)
+    .action(
+      async (options: {
+        market?: string;
+        kind?: 'hub' | 'node' | 'zone' | 'system';
+        q?: string;
+        limit: number;
+      }) => {
+        const items = await readWithFallback(
+          runtime,
+          async (services) =>
+            (await services.catalog.listInstruments(options)).items.map((i) => [
+              i.id,
+              i.kind,
+              i.product,
+              i.name,
+            ]),
+          async (baseUrl) => {
+            const params = new URLSearchParams(
+              Object.entries({ ...options, limit: String(options.limit) }).filter(
+                (e): e is [string, string] => e[1] !== undefined,
+              ),
+            );
+            const page = (await fetchFromServer(
+              baseUrl,
+              `/api/v1/instruments?${params.toString()}`,
+            )) as InstrumentPage;
+            return page.data.map((i) => [i.id, i.kind, i.product, i.name]);
+          },
+        );
+        io.out.write(formatTable(['instrument', 'kind', 'product', 'name'], items));
+      },
+    ),
+  new Command('feeds')
+    .description('Feeds this installation can ingest, with their datasets')
+    .action(async () => {
+      const services = await runtime.open(runtime.loadConfig());
+      try {
+        const rows = services.ingest
+          .feeds()
+          .flatMap((f) =>
+            f.datasets.map((d) => [
+              f.id,
+              d.id,
+              d.schedule.cron,
+              d.schedule.timezone,
+              d.description,
+            ]),
+          );
+        io.out.write(formatTable(['feed', 'dataset', 'schedule', 'timezone', 'description'], rows));
+      } finally {
+        await services.close();
+      }
+    }),
+];

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { newId } from '../platform/ids.js';
+import type { HttpDeps } from './http-deps.js';
+import { handleError, problemOf, sendProblem } from './problem.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { instrumentRoutes } from './routes/instruments.routes.js';
+import { jobRoutes } from './routes/jobs.routes.js';
+import { marketRoutes } from './routes/markets.routes.js';
+import { priceRoutes } from './routes/prices.routes.js';
+
+export const API_PREFIX = '/api/v1';
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The HTTP server: REST API under /api/v1, OpenAPI at /docs, probes and metrics, and the web hub at /.
+ * Every error leaves as application/problem+json with the request id.
+ */
+export const createHttpApp = async (deps: HttpDeps) => {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    // Honour a caller's request id (for tracing across services) when it is well-formed; otherwise make one.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+    },
+    ajv: {
+      // Reject unknown query parameters instead of silently dropping them: a typo must not change a result.
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        allErrors: true,
+        useDefaults: true,
+      },
+    },
+    routerOptions: { maxParamLength: 200 },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    deps.metrics.httpRequestSeconds.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '254Carbon API',
+        version: deps.version,
+        description:
+          'Market data for wholesale power and gas. Times are UTC interval starts plus a length in minutes; ' +
+          'errors are RFC 9457 problem details with a stable code and the request id.',
+      },
+      tags: [
+        { name: 'prices', description: 'Nodal, hub and zonal prices' },
+        { name: 'reference data', description: 'Markets and instruments' },
+        { name: 'operations', description: 'Health, metrics and scheduled jobs' },
+      ],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  await app.register(healthRoutes(deps));
+  await app.register(
+    async (api) => {
+      await api.register(marketRoutes(deps));
+      await api.register(instrumentRoutes(deps));
+      await api.register(priceRoutes(deps));
+      await api.register(jobRoutes(deps));
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const indexHtml = deps.webDir && existsSync(join(deps.webDir, 'index.html')) ? deps.webDir : null;
+  if (indexHtml) {
+    await app.register(fastifyStatic, { root: indexHtml, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (indexHtml && isPage) {
+      // Client-side routes of the web hub all load the same page.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(
+      reply,
+      problemOf(
+        'not_found',
+        `No route ${request.method} ${request.url.split('?')[0]}. See /docs for the API.`,
+        request.id,
+      ),
+    );
+  });
+  return app;
+};
+
+export type HttpApp = Awaited<ReturnType<typeof createHttpApp>>;

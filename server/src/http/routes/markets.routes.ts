@@ -1,0 +1,39 @@
+import { Market, MarketList, Problem } from '@254carbon/contracts';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { HttpDeps } from '../http-deps.js';
+
+export const marketRoutes =
+  (deps: HttpDeps): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
+    app.get(
+      '/markets',
+      {
+        schema: {
+          tags: ['reference data'],
+          summary: 'Markets held by this server',
+          response: { 200: MarketList },
+        },
+      },
+      async () => ({
+        data: (await deps.catalog.listMarkets()).map((m) => ({ ...m, runs: [...m.runs] })),
+      }),
+    );
+
+    app.get(
+      '/markets/:id',
+      {
+        schema: {
+          tags: ['reference data'],
+          summary: 'One market',
+          params: Type.Object({ id: Type.String({ maxLength: 32 }) }),
+          response: { 200: Market, 404: Problem },
+        },
+      },
+      async (request) => {
+        const market = await deps.catalog.getMarket(request.params.id);
+        return { ...market, runs: [...market.runs] };
+      },
+    );
+    done();
+  };

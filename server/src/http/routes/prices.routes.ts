@@ -1,0 +1,84 @@
+import {
+  LatestPriceQuery,
+  LatestPriceResponse,
+  PriceQuery,
+  PriceResponse,
+  Problem,
+} from '@254carbon/contracts';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { HttpDeps } from '../http-deps.js';
+import { latestRows, priceCsv, priceRows } from '../render.js';
+
+export const priceRoutes =
+  (deps: HttpDeps): FastifyPluginCallbackTypebox =>
+  (app, _options, done) => {
+    app.get(
+      '/prices',
+      {
+        schema: {
+          tags: ['prices'],
+          summary: 'Prices for instruments over a time range, raw or resampled, as JSON or CSV',
+          description:
+            'Times are UTC interval starts; each row covers [intervalStart, intervalStart + intervalMinutes). ' +
+            'A date-only start/end is local midnight in the market zone (tz=market) unless tz says otherwise. ' +
+            'Responses are capped; a larger query gets a 400 that says how to narrow it.',
+          querystring: Type.Object(PriceQuery.properties, { additionalProperties: false }),
+          response: {
+            200: {
+              description: 'Prices (JSON by default; CSV with format=csv)',
+              content: {
+                'application/json': { schema: PriceResponse },
+                'text/csv': {
+                  schema: Type.String({ description: 'Header row, then one row per interval' }),
+                },
+              },
+            },
+            400: Problem,
+            404: Problem,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { format, ...input } = request.query;
+        const result = await deps.prices.query(input);
+        if (format === 'csv') {
+          const name = `prices_${new Date(result.range.fromMs).toISOString().slice(0, 10)}.csv`;
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `inline; filename="${name}"`)
+            .send(priceCsv(result.prices, result.samples));
+        }
+        return {
+          data: priceRows(result.prices, result.samples),
+          meta: {
+            instruments: [...result.instruments],
+            runs: [...result.runs],
+            start: new Date(result.range.fromMs).toISOString(),
+            end: new Date(result.range.toMs).toISOString(),
+            resample: result.resample,
+            agg: result.aggregation,
+            rowCount: result.prices.length,
+            rowLimit: result.rowLimit,
+          },
+        };
+      },
+    );
+
+    app.get(
+      '/prices/latest',
+      {
+        schema: {
+          tags: ['prices'],
+          summary: 'The newest interval per instrument and run',
+          querystring: Type.Object(LatestPriceQuery.properties, { additionalProperties: false }),
+          response: { 200: LatestPriceResponse, 400: Problem, 404: Problem },
+        },
+      },
+      async (request) => {
+        const latest = await deps.prices.latest(request.query);
+        return { data: latestRows(latest.prices, latest.receivedAtMs) };
+      },
+    );
+    done();
+  };
