@@ -43,35 +43,40 @@ module.exports = {
     },
     {
       name: 'features-use-ports-not-adapters',
-      comment: 'features/ (use cases) may import domain, ports, platform and contracts; never adapters, http or cli.',
+      comment:
+        'features/ (use cases) may import domain, ports, platform and contracts; never adapters, http or cli.',
       severity: 'error',
       from: { path: layer('features') },
       to: { path: [layer('adapters'), layer('http'), layer('cli'), ROOTS] },
     },
     {
       name: 'adapters-implement-ports',
-      comment: 'adapters/ may import ports, domain, platform and other adapters; never features, http or cli.',
+      comment:
+        'adapters/ may import ports, domain, platform and other adapters; never features, http or cli.',
       severity: 'error',
       from: { path: layer('adapters') },
       to: { path: [layer('features'), layer('http'), layer('cli'), ROOTS] },
     },
     {
       name: 'http-calls-features',
-      comment: 'http/ may import features, contracts and platform; never adapters, ports or the CLI.',
+      comment:
+        'http/ may import features, contracts and platform; never adapters, ports or the CLI.',
       severity: 'error',
       from: { path: layer('http') },
       to: { path: [layer('adapters'), layer('cli'), layer('ports'), ROOTS] },
     },
     {
       name: 'http-uses-domain-types-only',
-      comment: 'http/ may name domain types (through features) but must not run domain code itself.',
+      comment:
+        'http/ may name domain types (through features) but must not run domain code itself.',
       severity: 'error',
       from: { path: layer('http') },
       to: { path: layer('domain'), dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'cli-calls-features',
-      comment: 'cli/ may import features and platform; the process entry (main.ts) hands it a runtime.',
+      comment:
+        'cli/ may import features and platform; the process entry (main.ts) hands it a runtime.',
       severity: 'error',
       from: { path: layer('cli') },
       to: { path: [layer('adapters'), layer('http'), layer('ports'), layer('domain'), ROOTS] },

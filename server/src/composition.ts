@@ -71,7 +71,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     ...(config.sim.enabled ? [createSimFeed({ seed: config.sim.seed })] : []),
     ...(options.feeds ?? []),
   ];
-  const catalog = new CatalogService(stores.metadata);
+  const catalog = new CatalogService(stores.metadata, { bus, clock });
   const ingest = new IngestService({
     feeds,
     metadata: stores.metadata,
@@ -99,7 +99,6 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     catalog,
     prices: new PriceQueryService({
       catalog,
-      metadata: stores.metadata,
       store: timeSeries,
       maxRows: config.api.maxRowsPerResponse,
     }),

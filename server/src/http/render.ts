@@ -1,7 +1,8 @@
 import type { JobRun } from '@254carbon/contracts';
 import type { JobRunRecord } from '../features/jobs/jobs.service.js';
 
-export { latestRows, priceCsv, priceRows } from '../features/prices/price-rows.js';
+export { latestRows, priceCsv } from '../features/prices/price-rows.js';
+export { priceRowsJson } from '../features/prices/price-json.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 

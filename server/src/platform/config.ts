@@ -23,7 +23,7 @@ export const ENV_SCHEMA = Type.Object(
   {
     CARBON_ENV: oneOf(['development', 'production', 'test'] as const, {
       default: 'development',
-      description: 'Runtime mode. production refuses unsafe defaults.',
+      description: 'Runtime mode: development, production or test.',
     }),
     CARBON_HOST: Type.String({
       default: '127.0.0.1',

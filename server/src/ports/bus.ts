@@ -7,8 +7,14 @@ export interface PricesWrittenEvent {
   readonly revised: number;
 }
 
+/** Markets or instruments were added or changed; reference-data caches should reload. */
+export interface CatalogChangedEvent {
+  readonly markets: readonly string[];
+}
+
 export interface BusTopics {
   'prices.written': PricesWrittenEvent;
+  'catalog.changed': CatalogChangedEvent;
 }
 
 export type Unsubscribe = () => void;

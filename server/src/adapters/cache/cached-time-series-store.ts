@@ -251,6 +251,12 @@ const splitByDay = (prices: PriceBatch, firstDay: number, lastDay: number): Pric
 
 /** Rebuilds the store's answer from day blocks: requested instrument order, then run order, then time. */
 const assemble = (query: PriceReadQuery, perInstrument: readonly PriceBatch[][]): PriceBatch => {
+  const only =
+    perInstrument.length === 1 && perInstrument[0]?.length === 1 ? perInstrument[0][0] : undefined;
+  if (only && coversWholeBlock(query, only)) {
+    // The common "one instrument, one day" query: the cached block is the answer (batches are never mutated).
+    return only;
+  }
   const out = new PriceBatchBuilder(256);
   const runs = [...(query.runs ?? MARKET_RUN_IDS)].sort(
     (a, b) => (RUN_ORDER.get(a) ?? 0) - (RUN_ORDER.get(b) ?? 0),
@@ -289,6 +295,27 @@ const assemble = (query: PriceReadQuery, perInstrument: readonly PriceBatch[][])
     }
   }
   return trimEmpty(out.build());
+};
+
+const coversWholeBlock = (query: PriceReadQuery, block: PriceBatch): boolean => {
+  if (block.length === 0 || block.length > query.limit) {
+    return false;
+  }
+  const runs = query.runs;
+  if (runs !== null && !block.runs.every((run) => runs.includes(run))) {
+    return false;
+  }
+  let previousRun = -1;
+  for (let i = 0; i < block.length; i++) {
+    const start = block.intervalStartMs[i] as number;
+    const run = RUN_ORDER.get(block.runs[block.runIndex[i] as number] as MarketRunId) ?? 0;
+    // Rows must already be in the order assemble() would produce: run order, then time.
+    if (start < query.range.fromMs || start >= query.range.toMs || run < previousRun) {
+      return false;
+    }
+    previousRun = run;
+  }
+  return true;
 };
 
 /** Drops dictionary entries of instruments that ended up with no rows, as the store would not name them. */

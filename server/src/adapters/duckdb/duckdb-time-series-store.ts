@@ -57,7 +57,7 @@ const PRICE_STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS stage_prices (
   instrument_key INTEGER, market_run UTINYINT, interval_start TIMESTAMP, interval_minutes USMALLINT,
   lmp DOUBLE, energy DOUBLE, congestion DOUBLE, loss DOUBLE, ghg DOUBLE)`;
 
-/** DuckDB implementation of the time-series port (embedded mode). See docs/adr/0003. */
+/** DuckDB implementation of the time-series port (embedded mode). See docs/adr/0004. */
 export class DuckDbTimeSeriesStore implements TimeSeriesStore {
   readonly #db: DuckDbDatabase;
   readonly #clock: Clock;

@@ -2,6 +2,8 @@ import type { InstrumentDefinition, InstrumentKind } from '../../domain/instrume
 import { isInstrumentId } from '../../domain/instruments/instrument.js';
 import type { MarketDefinition } from '../../domain/markets/market.js';
 import { AppError, invalidRequest, notFound } from '../../platform/errors.js';
+import { systemClock, type Clock } from '../../platform/clock.js';
+import type { Bus } from '../../ports/bus.js';
 import type { MetadataStore } from '../../ports/metadata-store.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 
@@ -20,20 +22,38 @@ export interface InstrumentListQuery {
 
 const DEFAULT_PAGE = 100;
 
-/** Markets and instruments: the reference data every other query is phrased in. */
+/** How long reference data is trusted without an invalidation event (covers writers in other processes). */
+const REFERENCE_TTL_MS = 60_000;
+
+/**
+ * Markets and instruments: the reference data every other query is phrased in. It changes only when a feed
+ * registers new instruments, so lookups are served from memory; a `catalog.changed` event (or the TTL) drops them.
+ */
 export class CatalogService {
   readonly #metadata: MetadataStore;
+  readonly #clock: Clock;
+  #markets: Promise<Map<string, MarketDefinition>> | null = null;
+  readonly #instruments = new Map<string, InstrumentDefinition>();
+  #loadedAtMs = 0;
 
-  constructor(metadata: MetadataStore) {
+  constructor(metadata: MetadataStore, options: { bus?: Bus; clock?: Clock } = {}) {
     this.#metadata = metadata;
+    this.#clock = options.clock ?? systemClock;
+    options.bus?.subscribe('catalog.changed', () => this.invalidate());
   }
 
-  listMarkets(): Promise<MarketDefinition[]> {
-    return this.#metadata.listMarkets();
+  /** Forgets cached reference data; the next lookup reads the store. */
+  invalidate(): void {
+    this.#markets = null;
+    this.#instruments.clear();
+  }
+
+  async listMarkets(): Promise<MarketDefinition[]> {
+    return [...(await this.#marketMap()).values()];
   }
 
   async getMarket(id: string): Promise<MarketDefinition> {
-    const market = await this.#metadata.getMarket(id);
+    const market = (await this.#marketMap()).get(id);
     if (!market) {
       throw notFound(
         `Unknown market "${id}". GET /api/v1/markets lists the markets this server holds.`,
@@ -76,7 +96,14 @@ export class CatalogService {
         })),
       );
     }
-    const found = await this.#metadata.getInstruments(ids);
+    this.#expireIfStale();
+    const missing = ids.filter((id) => !this.#instruments.has(id));
+    if (missing.length > 0) {
+      for (const instrument of await this.#metadata.getInstruments(missing)) {
+        this.#instruments.set(instrument.id, instrument);
+      }
+    }
+    const found = ids.flatMap((id) => this.#instruments.get(id) ?? []);
     const known = new Set(found.map((i) => i.id));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
@@ -90,7 +117,32 @@ export class CatalogService {
   }
 
   async #withZones(instruments: readonly InstrumentDefinition[]): Promise<InstrumentView[]> {
-    const zones = new Map((await this.#metadata.listMarkets()).map((m) => [m.id, m.timezone]));
-    return instruments.map((i) => ({ ...i, timezone: zones.get(i.market) ?? 'UTC' }));
+    const markets = await this.#marketMap();
+    return instruments.map((i) => ({ ...i, timezone: markets.get(i.market)?.timezone ?? 'UTC' }));
+  }
+
+  #marketMap(): Promise<Map<string, MarketDefinition>> {
+    this.#expireIfStale();
+    if (!this.#markets) {
+      const loading = this.#metadata
+        .listMarkets()
+        .then((list) => new Map(list.map((m) => [m.id, m])));
+      // A failed load must not be cached.
+      loading.catch(() => {
+        if (this.#markets === loading) {
+          this.#markets = null;
+        }
+      });
+      this.#markets = loading;
+    }
+    return this.#markets;
+  }
+
+  #expireIfStale(): void {
+    const now = this.#clock.now();
+    if (now - this.#loadedAtMs > REFERENCE_TTL_MS) {
+      this.invalidate();
+      this.#loadedAtMs = now;
+    }
   }
 }

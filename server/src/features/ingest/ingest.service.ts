@@ -119,6 +119,7 @@ export class IngestService {
     if (created + updated > 0) {
       this.#logger.info({ feed: feedId, created, updated }, 'instrument master updated');
     }
+    await this.#bus.publish('catalog.changed', { markets: [feed.market.id] });
     this.#registered.add(feedId);
   }
 

@@ -17,7 +17,6 @@ import type { TimeRange } from '../../domain/time/interval.js';
 import { parseInstant } from '../../domain/time/parse-instant.js';
 import { isValidTimeZone } from '../../domain/time/zoned.js';
 import { invalidRequest, type FieldProblem } from '../../platform/errors.js';
-import type { MetadataStore } from '../../ports/metadata-store.js';
 import type { TimeSeriesStore } from '../../ports/time-series-store.js';
 import type { CatalogService, InstrumentView } from '../catalog/catalog.service.js';
 
@@ -71,18 +70,11 @@ const splitList = (text: string | undefined): string[] =>
  */
 export class PriceQueryService {
   readonly #catalog: CatalogService;
-  readonly #metadata: MetadataStore;
   readonly #store: TimeSeriesStore;
   readonly #maxRows: number;
 
-  constructor(deps: {
-    catalog: CatalogService;
-    metadata: MetadataStore;
-    store: TimeSeriesStore;
-    maxRows: number;
-  }) {
+  constructor(deps: { catalog: CatalogService; store: TimeSeriesStore; maxRows: number }) {
     this.#catalog = deps.catalog;
-    this.#metadata = deps.metadata;
     this.#store = deps.store;
     this.#maxRows = deps.maxRows;
   }
@@ -197,8 +189,7 @@ export class PriceQueryService {
 
   async #marketsOf(instruments: readonly InstrumentView[]): Promise<MarketDefinition[]> {
     const ids = [...new Set(instruments.map((i) => i.market))];
-    const markets = await Promise.all(ids.map((id) => this.#metadata.getMarket(id)));
-    return markets.filter((m): m is MarketDefinition => m !== null);
+    return Promise.all(ids.map((id) => this.#catalog.getMarket(id)));
   }
 
   #tooManyRows(amount: string, resample: ResampleFrequency | null): Error {

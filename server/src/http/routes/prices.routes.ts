@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { HttpDeps } from '../http-deps.js';
-import { latestRows, priceCsv, priceRows } from '../render.js';
+import { latestRows, priceCsv, priceRowsJson } from '../render.js';
 
 export const priceRoutes =
   (deps: HttpDeps): FastifyPluginCallbackTypebox =>
@@ -49,19 +49,22 @@ export const priceRoutes =
             .header('content-disposition', `inline; filename="${name}"`)
             .send(priceCsv(result.prices, result.samples));
         }
-        return {
-          data: priceRows(result.prices, result.samples),
-          meta: {
-            instruments: [...result.instruments],
-            runs: [...result.runs],
-            start: new Date(result.range.fromMs).toISOString(),
-            end: new Date(result.range.toMs).toISOString(),
-            resample: result.resample,
-            agg: result.aggregation,
-            rowCount: result.prices.length,
-            rowLimit: result.rowLimit,
-          },
+        const meta = {
+          instruments: [...result.instruments],
+          runs: [...result.runs],
+          start: new Date(result.range.fromMs).toISOString(),
+          end: new Date(result.range.toMs).toISOString(),
+          resample: result.resample,
+          agg: result.aggregation,
+          rowCount: result.prices.length,
+          rowLimit: result.rowLimit,
         };
+        // Rows are serialised straight from columns (the hottest path); see features/prices/price-json.ts.
+        return reply
+          .type('application/json; charset=utf-8')
+          .send(
+            `{"data":${priceRowsJson(result.prices, result.samples)},"meta":${JSON.stringify(meta)}}`,
+          );
       },
     );
 

@@ -1,0 +1,239 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { openDuckDbStores } from '../server/src/adapters/duckdb/open-duckdb-stores.js';
+import { systemClock } from '../server/src/platform/clock.js';
+import { percentile, rssMiB } from './machine.js';
+import { benchInstrumentIds, syntheticRt5Batch } from './synthetic-prices.js';
+
+const INSTRUMENTS = 100;
+const DAYS = 1737; // 100 × 288 × 1737 = 50.0 M rows
+const FIRST_DAY = Date.UTC(2021, 11, 1);
+const DAY_MS = 86_400_000;
+const DAYS_PER_WRITE = 35;
+
+export interface LoadResult {
+  readonly name: string;
+  readonly description: string;
+  readonly requests: number;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly maxRssMiB: number;
+}
+
+export interface PricesApiResult {
+  readonly storedRows: number;
+  readonly generatedSeconds: number | null;
+  readonly idleRssMiB: number;
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly loads: readonly LoadResult[];
+}
+
+/** Builds (or reuses) a DuckDB file with 50 M 5-minute prices for 100 instruments over ~4.75 years. */
+const ensureDataset = async (file: string): Promise<{ rows: number; seconds: number | null }> => {
+  const marker = `${file}.rows`;
+  if (existsSync(file) && existsSync(marker)) {
+    return { rows: Number(readFileSync(marker, 'utf8')), seconds: null };
+  }
+  rmSync(file, { force: true });
+  rmSync(`${file}.wal`, { force: true });
+  const began = performance.now();
+  const stores = await openDuckDbStores({ file, threads: 2, memoryLimit: null }, systemClock);
+  const ids = benchInstrumentIds(INSTRUMENTS);
+  await stores.metadata.upsertMarkets([
+    {
+      id: 'BENCH',
+      name: 'Benchmark nodes (synthetic)',
+      timezone: 'America/Chicago',
+      currency: 'USD',
+      runs: [{ id: 'RT5', intervalMinutes: 5, description: 'Real-time 5-minute' }],
+      synthetic: true,
+    },
+  ]);
+  await stores.metadata.upsertInstruments(
+    ids.map((id) => ({
+      id,
+      market: 'BENCH',
+      code: id.slice(6),
+      name: id,
+      kind: 'node' as const,
+      product: 'lmp' as const,
+      aliases: [],
+    })),
+  );
+  let rows = 0;
+  for (let day = 0; day < DAYS; day += DAYS_PER_WRITE) {
+    const days = Math.min(DAYS_PER_WRITE, DAYS - day);
+    const result = await stores.timeSeries.writePrices(
+      syntheticRt5Batch(ids, FIRST_DAY + day * DAY_MS, days * 288),
+    );
+    rows += result.inserted;
+  }
+  await stores.close();
+  writeFileSync(marker, String(rows));
+  return { rows, seconds: (performance.now() - began) / 1000 };
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+const startServer = async (
+  file: string,
+  dataDir: string,
+): Promise<{ child: ChildProcess; url: string }> => {
+  const port = await freePort();
+  const bin = fileURLToPath(new URL('../server/bin/254carbon.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: {
+      ...process.env,
+      CARBON_DATA_DIR: dataDir,
+      CARBON_DUCKDB_FILE: file,
+      CARBON_PORT: String(port),
+      CARBON_SIM_ENABLED: 'false',
+      CARBON_SCHEDULER_ENABLED: 'false',
+      CARBON_LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const ok = await fetch(`${url}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) {
+      return { child, url };
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill();
+      throw new Error('the server did not start');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+const dayPath = (instrument: number, day: number): string => {
+  const start = new Date(FIRST_DAY + day * DAY_MS).toISOString().slice(0, 10);
+  const end = new Date(FIRST_DAY + (day + 1) * DAY_MS).toISOString().slice(0, 10);
+  return `/api/v1/prices?instruments=BENCH.NODE_${String(instrument + 1).padStart(3, '0')}&start=${start}T00:00:00Z&end=${end}T00:00:00Z&runs=RT5`;
+};
+
+const runLoad = async (
+  url: string,
+  pid: number,
+  name: string,
+  description: string,
+  nextPath: () => string,
+  connections: number,
+  durationSeconds: number,
+): Promise<LoadResult> => {
+  const latencies: number[] = [];
+  let maxRss = 0;
+  const sampler = setInterval(() => {
+    void rssMiB(pid).then((mib) => {
+      maxRss = Math.max(maxRss, mib);
+    });
+  }, 250);
+  const result = await autocannon({
+    url,
+    connections,
+    duration: durationSeconds,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: nextPath() }) }],
+    setupClient: (client) => {
+      client.on('response', (_status: number, _bytes: number, responseTime: number) => {
+        latencies.push(responseTime);
+      });
+    },
+  });
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return {
+    name,
+    description,
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.total / durationSeconds,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    errors: result.errors + result.non2xx + result.timeouts,
+    maxRssMiB: maxRss,
+  };
+};
+
+/**
+ * (b) GET /api/v1/prices for one instrument and one day of 5-minute data with 50 M rows stored, under autocannon
+ * on loopback (the server and the load generator share the machine's cores), and (c) server RSS idle and under load.
+ */
+export const runPricesApiBench = async (dataDir: string): Promise<PricesApiResult> => {
+  const file = join(dataDir, 'prices-50m.duckdb');
+  const dataset = await ensureDataset(file);
+  const { child, url } = await startServer(file, dataDir);
+  const pid = child.pid as number;
+  const connections = 10;
+  const durationSeconds = 10;
+  try {
+    const probe = (await (await fetch(`${url}${dayPath(0, DAYS - 1)}`)).json()) as {
+      data: unknown[];
+    };
+    if (probe.data.length !== 288) {
+      throw new Error(`expected 288 rows for one day, got ${probe.data.length}`);
+    }
+    await new Promise((r) => setTimeout(r, 2000));
+    const idleRssMiB = await rssMiB(pid);
+    const random = (n: number): number => Math.floor(Math.random() * n);
+    const loads = [
+      await runLoad(
+        url,
+        pid,
+        'same day',
+        'one instrument-day requested over and over (a live chart)',
+        () => dayPath(0, DAYS - 1),
+        connections,
+        durationSeconds,
+      ),
+      await runLoad(
+        url,
+        pid,
+        'recent days',
+        'random instrument (of 100) × random day of the last 30',
+        () => dayPath(random(INSTRUMENTS), DAYS - 1 - random(30)),
+        connections,
+        durationSeconds,
+      ),
+      await runLoad(
+        url,
+        pid,
+        'whole history',
+        `random instrument × random day of all ${DAYS} (mostly cache misses)`,
+        () => dayPath(random(INSTRUMENTS), random(DAYS)),
+        connections,
+        durationSeconds,
+      ),
+    ];
+    return {
+      storedRows: dataset.rows,
+      generatedSeconds: dataset.seconds,
+      idleRssMiB,
+      connections,
+      durationSeconds,
+      loads,
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+};

@@ -1,0 +1,79 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { machineDescription } from './machine.js';
+import { runPricesApiBench, type PricesApiResult } from './prices-api.bench.js';
+import { runStoreWriteBench, type StoreWriteResult } from './store-write.bench.js';
+
+/**
+ * `npm run bench`: runs every benchmark and rewrites docs/PERFORMANCE.md with the numbers, the machine and the
+ * date. Data files live in bench/.data (git-ignored) and are reused between runs where that is safe.
+ */
+const dataDir = fileURLToPath(new URL('./.data/', import.meta.url));
+mkdirSync(dataDir, { recursive: true });
+
+const f = (n: number, digits = 1): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const millions = (n: number): string => `${f(n / 1e6, 2)} M`;
+const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**');
+
+const writeReport = (write: StoreWriteResult, api: PricesApiResult): string => {
+  const date = new Date().toISOString().slice(0, 10);
+  return `# Performance
+
+Measured by \`npm run bench\` (bench/run.ts), which rewrites this file. Every number comes from one run on one
+machine; the load generator shares the machine with the server, so server-side capacity is higher than shown.
+
+- **Date:** ${date}
+- **Machine:** ${machineDescription()}
+- **Store:** embedded DuckDB (file-backed), 2 threads
+
+## (a) Bulk writes into the store
+
+${millions(write.rows)} rows of 5-minute prices for 100 instruments, in batches of ${millions(write.batchRows)}, through
+\`DuckDbTimeSeriesStore.writePrices\` — the full adapter path: validation, duplicate detection, columnar staging,
+the revision merge (new / corrected / unchanged) and the latest-price table.
+
+| path | rows/s | target |
+| --- | --- | --- |
+| adapter batch path (\`writePrices\`) | **${millions(write.adapterRowsPerSecond)}** | ≥ 2 M rows/s — ${verdict(write.adapterRowsPerSecond >= 2e6)} |
+| DuckDB's own appender into a bare table (ceiling, same run) | ${millions(write.rawAppenderRowsPerSecond)} | — |
+
+Re-writing one 1 M-row batch that is already stored takes ${f(write.reingestSeconds, 2)} s and stores nothing (idempotency).
+
+## (b) \`GET /api/v1/prices\`: one instrument, one day of 5-minute data, ${millions(api.storedRows)} rows stored
+
+autocannon, ${api.connections} connections, ${api.durationSeconds} s per workload, loopback. Each request returns 288 rows as JSON.
+Latencies are measured per request by the load generator.
+
+| workload | req/s | p50 ms | p95 ms | p99 ms | errors |
+| --- | --- | --- | --- | --- | --- |
+${api.loads.map((l) => `| ${l.name}: ${l.description} | ${f(l.requestsPerSecond, 0)} | ${f(l.p50Ms, 1)} | ${f(l.p95Ms, 1)} | ${f(l.p99Ms, 1)} | ${l.errors} |`).join('\n')}
+
+Target: p95 ≤ 10 ms and ≥ 2,000 req/s (the original promised p95 < 250 ms).
+${api.loads.map((l) => `- ${l.name}: p95 ${verdict(l.p95Ms <= 10)}, throughput ${verdict(l.requestsPerSecond >= 2000)}`).join('\n')}
+
+Why the workloads differ: DuckDB answers a point query on a 50 M-row table in about a millisecond whatever the
+layout (row-group zone maps, no per-row index), which caps one 2-core machine near a thousand uncached queries a
+second. Recent instrument-days are served from the read cache (\`CachedTimeSeriesStore\`, 128 MiB by default), which
+writes invalidate; see docs/adr/0005-price-read-cache-and-direct-json.md.
+
+## (c) Server memory
+
+| state | RSS |
+| --- | --- |
+| idle, after start-up and one query | ${f(api.idleRssMiB, 0)} MiB |
+${api.loads.map((l) => `| under load: ${l.name} | ${f(l.maxRssMiB, 0)} MiB (max) |`).join('\n')}
+
+${api.generatedSeconds === null ? 'The 50 M-row file was reused from an earlier run.' : `Building the 50 M-row file through the adapter took ${f(api.generatedSeconds, 0)} s.`}
+`;
+};
+
+const write = await runStoreWriteBench(dataDir);
+console.log('store write', write);
+const api = await runPricesApiBench(dataDir);
+console.log('prices api', JSON.stringify(api, null, 2));
+writeFileSync(
+  fileURLToPath(new URL('../docs/PERFORMANCE.md', import.meta.url)),
+  writeReport(write, api),
+);
+console.log('wrote docs/PERFORMANCE.md');
