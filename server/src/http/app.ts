@@ -88,7 +88,8 @@ export const createHttpApp = async (deps: HttpDeps) => {
 
   const indexHtml = deps.webDir && existsSync(join(deps.webDir, 'index.html')) ? deps.webDir : null;
   if (indexHtml) {
-    await app.register(fastifyStatic, { root: indexHtml, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuilt hub is served without a restart.
+    await app.register(fastifyStatic, { root: indexHtml, wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage =

@@ -92,16 +92,25 @@ describe('JobScheduler', () => {
     expect((await runsOf('broken')).every((r) => r.status === 'failed')).toBe(true);
   });
 
-  it('keeps other jobs running while one fails', async () => {
-    scheduler.register(job('broken', () => Promise.reject(new Error('boom'))));
-    scheduler.register(job('healthy', () => Promise.resolve({ rows: 1 })));
-    const [broken, healthy] = await Promise.all([
-      scheduler.runNow('broken'),
-      scheduler.runNow('healthy'),
-    ]);
-    expect(broken.status).toBe('failed');
+  it('keeps other jobs running while one fails and waits to retry', async () => {
+    const patient = new JobScheduler({
+      metadata: stores.metadata,
+      clock: systemClock,
+      logger: silentLogger(),
+      maxAttempts: 3,
+      retryBaseMs: 60_000,
+    });
+    patient.register(job('broken', () => Promise.reject(new Error('boom'))));
+    patient.register(job('healthy', () => Promise.resolve({ rows: 1 })));
+    let brokenSettled = false;
+    const broken = patient.runNow('broken').finally(() => {
+      brokenSettled = true;
+    });
+    const healthy = await patient.runNow('healthy');
     expect(healthy.status).toBe('succeeded');
-    expect(healthy.finishedAtMs! - healthy.startedAtMs).toBeLessThan(40); // did not wait for the other's backoff
+    expect(brokenSettled).toBe(false); // still waiting out its backoff
+    await patient.stop();
+    expect(await broken).toMatchObject({ status: 'failed', attempt: 1 });
   });
 
   it('does not start a second run of a job that is still running', async () => {
