@@ -256,5 +256,5 @@ describe('254carbon CLI', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
-  });
+  }, 120_000); // starts a second Node process that compiles the server from source
 });
