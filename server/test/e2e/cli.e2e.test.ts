@@ -221,13 +221,19 @@ describe('254carbon CLI', () => {
         stdio: ['ignore', 'ignore', 'pipe'],
       },
     );
+    let childErrors = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      childErrors += chunk.toString();
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     env = { ...env, CARBON_PORT: String(port) };
     try {
-      await waitFor(
-        async () =>
-          (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true,
-        60_000,
-      );
+      await waitFor(async () => {
+        if (child.exitCode !== null) {
+          throw new Error(`the server process exited: ${childErrors}`);
+        }
+        return (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true;
+      }, 60_000);
       const direct = await runtime()
         .open(loadConfig(env))
         .catch((e: unknown) => e);
@@ -254,7 +260,7 @@ describe('254carbon CLI', () => {
     } finally {
       env = { ...env, CARBON_PORT: '0' };
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
     }
   }, 120_000); // starts a second Node process that compiles the server from source
 });

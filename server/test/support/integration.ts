@@ -3,10 +3,10 @@ import { describe } from 'vitest';
 
 /**
  * Integration suites need real servers or binaries (Chromium, PostgreSQL, NATS …). On a laptop without them the
- * suite is reported as skipped with the reason; CI sets CARBON_REQUIRE_INTEGRATION=1, which turns a missing
+ * suite is reported as skipped with the reason; CI sets REQUIRE_INTEGRATION_TESTS=1, which turns a missing
  * dependency into a failure so nothing is silently skipped there.
  */
-export const REQUIRE_INTEGRATION = process.env.CARBON_REQUIRE_INTEGRATION === '1';
+export const REQUIRE_INTEGRATION = process.env.REQUIRE_INTEGRATION_TESTS === '1';
 
 export interface Availability {
   readonly available: boolean;
@@ -26,7 +26,7 @@ export const describeIntegration = (
   if (REQUIRE_INTEGRATION) {
     describe(name, () => {
       throw new Error(
-        `${name}: ${availability.reason} (CARBON_REQUIRE_INTEGRATION=1 forbids skipping)`,
+        `${name}: ${availability.reason} (REQUIRE_INTEGRATION_TESTS=1 forbids skipping)`,
       );
     });
     return;
@@ -35,7 +35,7 @@ export const describeIntegration = (
 };
 
 /** Debian's Chromium, as CI installs it (`apt-get install chromium`). */
-export const CHROMIUM_PATH = process.env.CARBON_CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const chromiumAvailability = (): Availability =>
   existsSync(CHROMIUM_PATH)
