@@ -31,6 +31,8 @@ export const describeIntegration = (
     });
     return;
   }
+  // Say why in the run's output, not only in the verbose test list.
+  console.warn(`[integration] skipping "${name}": ${availability.reason}`);
   describe.skip(`${name} — skipped: ${availability.reason}`, body);
 };
 
