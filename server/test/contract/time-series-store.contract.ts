@@ -173,7 +173,14 @@ export const describeTimeSeriesStore = (
         range: all,
         limit: 5,
       });
-      expect(limited.length).toBe(5);
+      // A cut result keeps the first rows in order: DA hours first, then the earliest RT5 intervals.
+      expect(rows(limited).map((r) => `${r.run} ${iso(r.intervalStartMs)}`)).toEqual([
+        'DA 2024-07-01T00:00:00.000Z',
+        'DA 2024-07-01T01:00:00.000Z',
+        'DA 2024-07-01T02:00:00.000Z',
+        'RT5 2024-07-01T00:00:00.000Z',
+        'RT5 2024-07-01T00:05:00.000Z',
+      ]);
       const unknown = await store.readPrices({
         instrumentIds: ['SIM.NOPE'],
         runs: null,

@@ -156,7 +156,8 @@ export class CachedTimeSeriesStore implements TimeSeriesStore {
       range: { fromMs: firstDay, toMs: lastDay + DAY_MS },
       limit: Number.MAX_SAFE_INTEGER,
     });
-    const blocks = splitByDay(fetched, firstDay, lastDay);
+    // One day needs no splitting: the store's answer is the block.
+    const blocks = firstDay === lastDay ? [fetched] : splitByDay(fetched, firstDay, lastDay);
     if ((this.#generation.get(id) ?? 0) === generation) {
       blocks.forEach((prices, i) => this.#store(blockKey(id, firstDay + i * DAY_MS), prices));
     }

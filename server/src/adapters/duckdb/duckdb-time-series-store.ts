@@ -1,13 +1,7 @@
-import { DOUBLE, INTEGER, TIMESTAMP, USMALLINT, UTINYINT } from '@duckdb/node-api';
 import type { MarketRunId } from '../../domain/markets/market.js';
-import {
-  emptyPriceBatch,
-  validatePriceBatch,
-  type PriceBatch,
-} from '../../domain/prices/price-batch.js';
+import { emptyPriceBatch, type PriceBatch } from '../../domain/prices/price-batch.js';
 import { type SeriesBatch } from '../../domain/series/series-batch.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError } from '../../platform/errors.js';
 import type {
   LatestPriceFilter,
   LatestPrices,
@@ -20,42 +14,17 @@ import type {
   TimeSeriesStore,
   WriteResult,
 } from '../../ports/time-series-store.js';
-import { dropIdenticalDuplicates, groupOrder, permute, toPriceBatch } from './price-batches.js';
-import { AGGREGATE, bucketSql, keyFilter, runFilter, upsertLatest } from './price-sql.js';
-import { appendColumns, readColumns } from './columns.js';
+import { permute, rowOrder, toPriceBatch } from './price-batches.js';
+import { AGGREGATE, bucketSql, keyFilter, runFilter } from './price-sql.js';
+import { readColumns } from './columns.js';
 import type { DuckDbDatabase } from './duckdb-database.js';
-import { mergeStagedRows, type RevisionedTable } from './revisioned-merge.js';
 import { RUN_CODE, runFromCode } from './run-codes.js';
+import { PRICE_STAGE_DDL, writePriceBatch } from './price-writer.js';
 import { SeriesKeys } from './series-keys.js';
 import { DuckDbSeriesTable, SERIES_STAGE_DDL } from './series-table.js';
 import { ts, big } from './sql-values.js';
 
-const PRICE_VALUES = ['interval_minutes', 'lmp', 'energy', 'congestion', 'loss', 'ghg'] as const;
-
-const PRICES: RevisionedTable = {
-  table: 'price_observations',
-  stage: 'stage_prices',
-  keys: ['instrument_key', 'market_run', 'interval_start'],
-  nullableKeys: [],
-  values: PRICE_VALUES,
-  timeColumn: 'interval_start',
-};
-
-const PRICE_STAGE_TYPES = [
-  INTEGER,
-  UTINYINT,
-  TIMESTAMP,
-  USMALLINT,
-  DOUBLE,
-  DOUBLE,
-  DOUBLE,
-  DOUBLE,
-  DOUBLE,
-];
-
-const PRICE_STAGE_DDL = `CREATE TEMP TABLE IF NOT EXISTS stage_prices (
-  instrument_key INTEGER, market_run UTINYINT, interval_start TIMESTAMP, interval_minutes USMALLINT,
-  lmp DOUBLE, energy DOUBLE, congestion DOUBLE, loss DOUBLE, ghg DOUBLE)`;
+const PRICE_COLUMNS = ['i32', 'u8', 'f64', 'u16', 'f64', 'f64?', 'f64?', 'f64?', 'f64?'] as const;
 
 /** DuckDB implementation of the time-series port (embedded mode). See docs/adr/0004. */
 export class DuckDbTimeSeriesStore implements TimeSeriesStore {
@@ -74,78 +43,16 @@ export class DuckDbTimeSeriesStore implements TimeSeriesStore {
   static async create(db: DuckDbDatabase, clock: Clock): Promise<DuckDbTimeSeriesStore> {
     const keys = await SeriesKeys.load(db);
     await db.write(async ({ connection }) => {
-      await connection.run(PRICE_STAGE_DDL);
+      for (const ddl of PRICE_STAGE_DDL) {
+        await connection.run(ddl);
+      }
       await connection.run(SERIES_STAGE_DDL);
     });
     return new DuckDbTimeSeriesStore(db, clock, keys);
   }
 
-  async writePrices(input: PriceBatch): Promise<WriteResult> {
-    const problems = validatePriceBatch(input);
-    if (problems.length > 0) {
-      throw new AppError(
-        'invalid_request',
-        `Rejected ${input.length} price rows; nothing was stored`,
-        {
-          fields: problems,
-        },
-      );
-    }
-    const batch = dropIdenticalDuplicates(input);
-    if (batch.length === 0) {
-      return { inserted: 0, revised: 0, unchanged: input.length };
-    }
-    const keyBySlot = await this.#keys.ensure(batch.instrumentIds);
-    const runCodeBySlot = batch.runs.map((run) => RUN_CODE[run]);
-    const n = batch.length;
-    const instrumentKey = new Int32Array(n);
-    const runCode = new Uint8Array(n);
-    let fromMs = Infinity;
-    let toMs = -Infinity;
-    for (let i = 0; i < n; i++) {
-      instrumentKey[i] = keyBySlot[batch.instrumentIndex[i] as number] as number;
-      runCode[i] = runCodeBySlot[batch.runIndex[i] as number] as number;
-      const start = batch.intervalStartMs[i] as number;
-      fromMs = Math.min(fromMs, start);
-      toMs = Math.max(toMs, start);
-    }
-    const nowMs = this.#clock.now();
-    const outcome = await this.#db.write(async (pooled) => {
-      const { connection } = pooled;
-      await connection.run('DELETE FROM stage_prices');
-      const appender = await connection.createAppender('stage_prices', 'main', 'temp');
-      try {
-        appendColumns(
-          appender,
-          PRICE_STAGE_TYPES,
-          [
-            { kind: 'i32', values: instrumentKey },
-            { kind: 'u8', values: runCode },
-            { kind: 'timestamp', values: batch.intervalStartMs },
-            { kind: 'u16', values: batch.intervalMinutes },
-            { kind: 'f64', values: batch.lmp },
-            { kind: 'f64?', values: batch.energy },
-            { kind: 'f64?', values: batch.congestion },
-            { kind: 'f64?', values: batch.loss },
-            { kind: 'f64?', values: batch.ghg },
-          ],
-          n,
-        );
-        appender.flushSync();
-      } finally {
-        appender.closeSync();
-      }
-      return pooled.transaction(async () => {
-        const merged = await mergeStagedRows(pooled, PRICES, { fromMs, toMs, nowMs });
-        await upsertLatest(pooled, merged.rows, nowMs);
-        return merged;
-      });
-    });
-    return {
-      inserted: outcome.inserted,
-      revised: outcome.revised,
-      unchanged: input.length - outcome.inserted - outcome.revised,
-    };
+  writePrices(input: PriceBatch): Promise<WriteResult> {
+    return writePriceBatch(this.#db, this.#keys, this.#clock.now(), input);
   }
 
   async readPrices(query: PriceReadQuery): Promise<PriceBatch> {
@@ -153,31 +60,29 @@ export class DuckDbTimeSeriesStore implements TimeSeriesStore {
     if (keys.length === 0 || query.limit <= 0) {
       return emptyPriceBatch();
     }
-    const sql = `SELECT instrument_key, market_run, epoch_ms(interval_start)::DOUBLE, interval_minutes,
+    const select = `SELECT instrument_key, market_run, epoch_ms(interval_start)::DOUBLE, interval_minutes,
         lmp, energy, congestion, loss, ghg
       FROM price_observations
       WHERE superseded_at IS NULL AND ${keyFilter(keys)}${runFilter(query.runs)}
-        AND interval_start >= ${ts('$1')} AND interval_start < ${ts('$2')}
-      ORDER BY instrument_key, market_run, interval_start
-      LIMIT $3`;
-    const { rowCount, columns } = await this.#db.read(async (pooled) => {
-      const statement = await pooled.prepare(sql);
-      statement.bindBigInt(1, big(query.range.fromMs));
-      statement.bindBigInt(2, big(query.range.toMs));
-      statement.bindBigInt(3, BigInt(query.limit));
-      return readColumns(await statement.run(), [
-        'i32',
-        'u8',
-        'f64',
-        'u16',
-        'f64',
-        'f64?',
-        'f64?',
-        'f64?',
-        'f64?',
-      ] as const);
-    });
-    return toPriceBatch(this.#keys, rowCount, columns, query.instrumentIds);
+        AND interval_start >= ${ts('$1')} AND interval_start < ${ts('$2')}`;
+    const run = (sql: string, limit: number) =>
+      this.#db.read(async (pooled) => {
+        const statement = await pooled.prepare(sql);
+        statement.bindBigInt(1, big(query.range.fromMs));
+        statement.bindBigInt(2, big(query.range.toMs));
+        statement.bindBigInt(3, BigInt(limit));
+        return readColumns(await statement.run(), PRICE_COLUMNS);
+      });
+    // Unordered first (sorted in JS, see rowOrder); only a result that overflows the limit needs SQL to choose
+    // which rows come first.
+    let result = await run(`${select} LIMIT $3`, query.limit + 1);
+    if (result.rowCount > query.limit) {
+      result = await run(
+        `${select} ORDER BY instrument_key, market_run, interval_start LIMIT $3`,
+        query.limit,
+      );
+    }
+    return toPriceBatch(this.#keys, result.rowCount, result.columns, query.instrumentIds);
   }
 
   async resamplePrices(query: PriceResampleQuery): Promise<ResampledPrices> {
@@ -187,7 +92,7 @@ export class DuckDbTimeSeriesStore implements TimeSeriesStore {
     }
     const agg = AGGREGATE[query.aggregation];
     const bucketing = bucketSql(query.bucket);
-    const sql = `WITH src AS (
+    const select = `WITH src AS (
         SELECT instrument_key, market_run, interval_start, epoch_ms(interval_start) AS t, interval_minutes,
           lmp, energy, congestion, loss, ghg
         FROM price_observations
@@ -197,31 +102,35 @@ export class DuckDbTimeSeriesStore implements TimeSeriesStore {
       SELECT instrument_key, market_run, bucket_start::DOUBLE, bucket_minutes::USMALLINT,
         ${agg('lmp')}, ${agg('energy')}, ${agg('congestion')}, ${agg('loss')}, ${agg('ghg')}, count(*)::UINTEGER
       FROM bucketed
-      GROUP BY instrument_key, market_run, bucket_start, bucket_minutes
-      ORDER BY instrument_key, market_run, bucket_start
-      LIMIT $3`;
-    const { rowCount, columns } = await this.#db.read(async (pooled) => {
-      const statement = await pooled.prepare(sql);
-      statement.bindBigInt(1, big(query.range.fromMs));
-      statement.bindBigInt(2, big(query.range.toMs));
-      statement.bindBigInt(3, BigInt(query.limit));
-      if (bucketing.zone !== null) {
-        statement.bindVarchar(4, bucketing.zone);
-      }
-      return readColumns(await statement.run(), [
-        'i32',
-        'u8',
-        'f64',
-        'u16',
-        'f64',
-        'f64?',
-        'f64?',
-        'f64?',
-        'f64?',
-        'u32',
-      ] as const);
-    });
-    const order = groupOrder(this.#keys, rowCount, columns[0], columns[1], query.instrumentIds);
+      GROUP BY instrument_key, market_run, bucket_start, bucket_minutes`;
+    const run = (sql: string, limit: number) =>
+      this.#db.read(async (pooled) => {
+        const statement = await pooled.prepare(sql);
+        statement.bindBigInt(1, big(query.range.fromMs));
+        statement.bindBigInt(2, big(query.range.toMs));
+        statement.bindBigInt(3, BigInt(limit));
+        if (bucketing.zone !== null) {
+          statement.bindVarchar(4, bucketing.zone);
+        }
+        return readColumns(await statement.run(), [...PRICE_COLUMNS, 'u32'] as const);
+      });
+    // As in readPrices: sort in JS unless the limit cuts the result.
+    let result = await run(`${select} LIMIT $3`, query.limit + 1);
+    if (result.rowCount > query.limit) {
+      result = await run(
+        `${select} ORDER BY instrument_key, market_run, bucket_start LIMIT $3`,
+        query.limit,
+      );
+    }
+    const { rowCount, columns } = result;
+    const order = rowOrder(
+      this.#keys,
+      rowCount,
+      columns[0],
+      columns[1],
+      columns[2],
+      query.instrumentIds,
+    );
     return {
       prices: toPriceBatch(this.#keys, rowCount, columns, query.instrumentIds, order),
       samples: permute(columns[9], order),
@@ -254,7 +163,7 @@ export class DuckDbTimeSeriesStore implements TimeSeriesStore {
       ),
     );
     const requested = filter.instrumentIds ?? this.#keys.idsOf(columns[0]);
-    const order = groupOrder(this.#keys, rowCount, columns[0], columns[1], requested);
+    const order = rowOrder(this.#keys, rowCount, columns[0], columns[1], columns[2], requested);
     return {
       prices: toPriceBatch(this.#keys, rowCount, columns, requested, order),
       receivedAtMs: permute(columns[9], order),
