@@ -52,9 +52,9 @@ ${api.loads.map((l) => `| ${l.name}: ${l.description} | ${f(l.requestsPerSecond,
 Target: p95 ≤ 10 ms and ≥ 2,000 req/s (the original promised p95 < 250 ms).
 ${api.loads.map((l) => `- ${l.name}: p95 ${verdict(l.p95Ms <= 10)}, throughput ${verdict(l.requestsPerSecond >= 2000)}`).join('\n')}
 
-Why the workloads differ: DuckDB answers a point query on a 50 M-row table in about a millisecond whatever the
-layout (row-group zone maps, no per-row index), which caps one 2-core machine near a thousand uncached queries a
-second. Recent instrument-days are served from the read cache (\`CachedTimeSeriesStore\`, 128 MiB by default), which
+Why the workloads differ: DuckDB answers an uncached point query on a 50 M-row table in 1.5–2 ms whatever the
+physical layout (row-group zone maps; an ART index did not help, see ADR 4), and the load generator takes one of
+the two cores, so uncached reads top out at a few hundred to a thousand a second and vary between runs. Recent instrument-days are served from the read cache (\`CachedTimeSeriesStore\`, 128 MiB by default), which
 writes invalidate; see docs/adr/0005-price-read-cache-and-direct-json.md.
 
 ## (c) Server memory

@@ -13,6 +13,12 @@ export const referenceCommands = (runtime: CliRuntime, io: CliOutput): Command[]
       (services) => services.catalog.listMarkets(),
       async (baseUrl) => ((await fetchFromServer(baseUrl, '/api/v1/markets')) as MarketList).data,
     );
+    if (markets.length === 0) {
+      io.err.write(
+        'No markets yet. Start the server (`254carbon serve`) or ingest a feed (`254carbon ingest --feed sim --from <date> --to <date>`).\n',
+      );
+      return;
+    }
     io.out.write(
       formatTable(
         ['market', 'name', 'timezone', 'currency', 'runs'],
