@@ -125,6 +125,19 @@ const defaultWebDir = (): string | null => {
   return existsSync(dir) ? dir : null;
 };
 
+/** The HTTP app over a platform's use cases. */
+export const httpAppFor = (platform: Platform, webDir: string | null): Promise<HttpApp> =>
+  createHttpApp({
+    catalog: platform.catalog,
+    prices: platform.prices,
+    jobs: platform.jobs,
+    readiness: platform.readiness,
+    metrics: platform.metrics,
+    logger: platform.logger,
+    version: VERSION,
+    webDir,
+  });
+
 export interface RunningServer {
   readonly url: string;
   readonly app: HttpApp;
@@ -151,16 +164,7 @@ export const startServer = async (
       );
       platform.scheduler.start();
     }
-    const app = await createHttpApp({
-      catalog: platform.catalog,
-      prices: platform.prices,
-      jobs: platform.jobs,
-      readiness: platform.readiness,
-      metrics: platform.metrics,
-      logger: platform.logger,
-      version: VERSION,
-      webDir: config.web.dir ?? defaultWebDir(),
-    });
+    const app = await httpAppFor(platform, config.web.dir ?? defaultWebDir());
     const address = await app.listen({ host: config.http.host, port: config.http.port });
     return {
       url: address,

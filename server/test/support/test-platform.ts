@@ -1,7 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../src/composition.js';
+import {
+  httpAppFor,
+  openPlatform,
+  startServer,
+  type RunningServer,
+} from '../../src/composition.js';
+import { ManualClock } from '../../src/platform/clock.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import { silentLogger } from '../../src/platform/logger.js';
 
@@ -42,9 +48,6 @@ export const createTestApp = async (options: {
   days: number;
   env?: Record<string, string>;
 }) => {
-  const { openPlatform, VERSION } = await import('../../src/composition.js');
-  const { createHttpApp } = await import('../../src/http/app.js');
-  const { ManualClock } = await import('../../src/platform/clock.js');
   const clock = new ManualClock(options.nowMs);
   const config = loadConfig({
     CARBON_DUCKDB_FILE: ':memory:',
@@ -57,16 +60,7 @@ export const createTestApp = async (options: {
     feed: 'sim',
     range: { fromMs: options.nowMs - options.days * 86_400_000, toMs: options.nowMs + 86_400_000 },
   });
-  const app = await createHttpApp({
-    catalog: platform.catalog,
-    prices: platform.prices,
-    jobs: platform.jobs,
-    readiness: platform.readiness,
-    metrics: platform.metrics,
-    logger: silentLogger(),
-    version: VERSION,
-    webDir: null,
-  });
+  const app = await httpAppFor(platform, null);
   return {
     app,
     platform,

@@ -16,7 +16,7 @@ import type {
 } from '../../ports/time-series-store.js';
 import { permute, rowOrder, toPriceBatch } from './price-batches.js';
 import { AGGREGATE, bucketSql, keyFilter, runFilter } from './price-sql.js';
-import { readColumns } from './columns.js';
+import { readColumns, type ReadKind } from './columns.js';
 import type { DuckDbDatabase } from './duckdb-database.js';
 import { RUN_CODE, runFromCode } from './run-codes.js';
 import { PRICE_STAGE_DDL, writePriceBatch } from './price-writer.js';
@@ -65,23 +65,13 @@ export class DuckDbTimeSeriesStore implements TimeSeriesStore {
       FROM price_observations
       WHERE superseded_at IS NULL AND ${keyFilter(keys)}${runFilter(query.runs)}
         AND interval_start >= ${ts('$1')} AND interval_start < ${ts('$2')}`;
-    const run = (sql: string, limit: number) =>
-      this.#db.read(async (pooled) => {
-        const statement = await pooled.prepare(sql);
-        statement.bindBigInt(1, big(query.range.fromMs));
-        statement.bindBigInt(2, big(query.range.toMs));
-        statement.bindBigInt(3, BigInt(limit));
-        return readColumns(await statement.run(), PRICE_COLUMNS);
-      });
-    // Unordered first (sorted in JS, see rowOrder); only a result that overflows the limit needs SQL to choose
-    // which rows come first.
-    let result = await run(`${select} LIMIT $3`, query.limit + 1);
-    if (result.rowCount > query.limit) {
-      result = await run(
-        `${select} ORDER BY instrument_key, market_run, interval_start LIMIT $3`,
-        query.limit,
-      );
-    }
+    const result = await this.#selectWithinLimit(
+      select,
+      'instrument_key, market_run, interval_start',
+      query,
+      null,
+      PRICE_COLUMNS,
+    );
     return toPriceBatch(this.#keys, result.rowCount, result.columns, query.instrumentIds);
   }
 
@@ -103,26 +93,13 @@ export class DuckDbTimeSeriesStore implements TimeSeriesStore {
         ${agg('lmp')}, ${agg('energy')}, ${agg('congestion')}, ${agg('loss')}, ${agg('ghg')}, count(*)::UINTEGER
       FROM bucketed
       GROUP BY instrument_key, market_run, bucket_start, bucket_minutes`;
-    const run = (sql: string, limit: number) =>
-      this.#db.read(async (pooled) => {
-        const statement = await pooled.prepare(sql);
-        statement.bindBigInt(1, big(query.range.fromMs));
-        statement.bindBigInt(2, big(query.range.toMs));
-        statement.bindBigInt(3, BigInt(limit));
-        if (bucketing.zone !== null) {
-          statement.bindVarchar(4, bucketing.zone);
-        }
-        return readColumns(await statement.run(), [...PRICE_COLUMNS, 'u32'] as const);
-      });
-    // As in readPrices: sort in JS unless the limit cuts the result.
-    let result = await run(`${select} LIMIT $3`, query.limit + 1);
-    if (result.rowCount > query.limit) {
-      result = await run(
-        `${select} ORDER BY instrument_key, market_run, bucket_start LIMIT $3`,
-        query.limit,
-      );
-    }
-    const { rowCount, columns } = result;
+    const { rowCount, columns } = await this.#selectWithinLimit(
+      select,
+      'instrument_key, market_run, bucket_start',
+      query,
+      bucketing.zone,
+      [...PRICE_COLUMNS, 'u32'] as const,
+    );
     const order = rowOrder(
       this.#keys,
       rowCount,
@@ -229,6 +206,34 @@ export class DuckDbTimeSeriesStore implements TimeSeriesStore {
 
   readSeries(query: SeriesReadQuery): Promise<SeriesBatch> {
     return this.#series.read(query);
+  }
+
+  /**
+   * Runs a price select ($1 from, $2 to, $3 limit, optional $4 zone) without ORDER BY and lets the caller sort in
+   * JS (see rowOrder); only a result that overflows the limit is re-run ordered, so SQL picks which rows come first.
+   */
+  async #selectWithinLimit<const K extends readonly ReadKind[]>(
+    select: string,
+    orderBy: string,
+    query: PriceReadQuery,
+    zone: string | null,
+    kinds: K,
+  ) {
+    const run = (sql: string, limit: number) =>
+      this.#db.read(async (pooled) => {
+        const statement = await pooled.prepare(sql);
+        statement.bindBigInt(1, big(query.range.fromMs));
+        statement.bindBigInt(2, big(query.range.toMs));
+        statement.bindBigInt(3, BigInt(limit));
+        if (zone !== null) {
+          statement.bindVarchar(4, zone);
+        }
+        return readColumns(await statement.run(), kinds);
+      });
+    const unordered = await run(`${select} LIMIT $3`, query.limit + 1);
+    return unordered.rowCount <= query.limit
+      ? unordered
+      : run(`${select} ORDER BY ${orderBy} LIMIT $3`, query.limit);
   }
 
   async ping(): Promise<void> {
