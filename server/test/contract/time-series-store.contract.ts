@@ -290,6 +290,8 @@ export const describeTimeSeriesStore = (
       ]);
       expect(Array.from(avg.prices.intervalMinutes)).toEqual([60, 60]);
       expect(Array.from(avg.prices.lmp)).toEqual([5.5, 17.5]);
+      // Component averages of cent prices come back clean (0.5 here), not as float noise.
+      expect(Array.from(avg.prices.congestion)).toEqual([0.5, 0.5]);
       expect(Array.from(avg.samples)).toEqual([12, 12]);
       expect(Number.isNaN(avg.prices.ghg[0])).toBe(true);
       expect(Array.from((await resample('min')).prices.lmp)).toEqual([0, 12]);

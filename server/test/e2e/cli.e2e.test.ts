@@ -144,7 +144,9 @@ describe('254carbon CLI', () => {
       '--resample',
       '1d',
     );
-    expect(table.out.split('\n')[0]).toMatch(/^instrument\s+run\s+interval_start_utc\s+min\s+lmp/);
+    expect(table.out.split('\n')[0]).toMatch(
+      /^instrument\s+run\s+interval_start_utc\s+minutes\s+lmp/,
+    );
     expect(table.out).toMatch(/SIM\.HUB_NORTH\s+DA\s+2025-11-02T05:00:00Z\s+1500\s/);
   });
 

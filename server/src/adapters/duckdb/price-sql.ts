@@ -9,8 +9,9 @@ import { ts } from './sql-values.js';
 
 /** A timestamp parameter given as epoch milliseconds. */
 export const AGGREGATE: Record<Aggregation, (column: string) => string> = {
+  // Rounded to 6 decimals: a weighted mean of cent prices otherwise shows float noise (0.029999999999999995).
   avg: (c) =>
-    `sum(${c} * interval_minutes) / sum(CASE WHEN ${c} IS NOT NULL THEN interval_minutes END)`,
+    `round(sum(${c} * interval_minutes) / sum(CASE WHEN ${c} IS NOT NULL THEN interval_minutes END), 6)`,
   min: (c) => `min(${c})`,
   max: (c) => `max(${c})`,
   first: (c) => `arg_min(${c}, t)`,

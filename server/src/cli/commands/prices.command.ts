@@ -14,7 +14,7 @@ const tableOf = (rows: readonly PriceRow[]): string =>
       'instrument',
       'run',
       'interval_start_utc',
-      'min',
+      'minutes',
       'lmp',
       'energy',
       'congestion',
