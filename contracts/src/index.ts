@@ -5,3 +5,4 @@ export * from './instruments.js';
 export * from './prices.js';
 export * from './jobs.js';
 export * from './health.js';
+export * from './access.js';

@@ -1,19 +1,31 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CachedTimeSeriesStore } from './adapters/cache/cached-time-series-store.js';
 import { InProcessBus } from './adapters/bus/in-process-bus.js';
+import { CachedTimeSeriesStore } from './adapters/cache/cached-time-series-store.js';
 import { openDuckDbStores } from './adapters/duckdb/open-duckdb-stores.js';
 import { createSimFeed } from './adapters/feeds/sim/sim-feed.js';
+import { createOidcTokenVerifier } from './adapters/oidc/oidc-token-verifier.js';
+import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter.js';
+import { AccessService } from './features/access/access.service.js';
+import { AdminService } from './features/access/admin.service.js';
+import { AuditService } from './features/access/audit.service.js';
+import { AuthService } from './features/access/auth.service.js';
+import { BootstrapService, type CreatedCredentials } from './features/access/bootstrap.service.js';
+import type { CliCaller } from './features/access/cli-caller.js';
+import { RequestLimits } from './features/access/request-limits.js';
 import { CatalogService } from './features/catalog/catalog.service.js';
 import { ReadinessService } from './features/health/readiness.service.js';
 import { IngestService } from './features/ingest/ingest.service.js';
+import { housekeepingJobs } from './features/jobs/housekeeping-jobs.js';
+import { ingestJobs } from './features/jobs/ingest-jobs.js';
 import { JobScheduler } from './features/jobs/job-scheduler.js';
 import { JobsService } from './features/jobs/jobs.service.js';
-import { ingestJobs } from './features/jobs/ingest-jobs.js';
 import { PriceQueryService } from './features/prices/price-query.service.js';
 import { createHttpApp, type HttpApp } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
+import { newId } from './platform/ids.js';
 import type { Logger } from './platform/logger.js';
 import { Metrics } from './platform/metrics.js';
 import type { MarketFeed } from './ports/market-feed.js';
@@ -29,6 +41,14 @@ export interface Platform {
   readonly scheduler: JobScheduler;
   readonly jobs: JobsService;
   readonly readiness: ReadinessService;
+  readonly audit: AuditService;
+  readonly access: AccessService;
+  readonly auth: AuthService;
+  readonly admin: AdminService;
+  readonly limits: RequestLimits;
+  readonly bootstrap: BootstrapService;
+  /** The local command line as a caller (acts as the operator; audited as cli:<os user>). */
+  readonly caller: CliCaller;
   readonly migrationsApplied: readonly string[];
   close(): Promise<void>;
 }
@@ -48,6 +68,14 @@ export const VERSION: string = (() => {
     ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
     : '0.0.0';
 })();
+
+const osUser = (): string => {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+};
 
 /** Opens the stores (running migrations) and builds the use cases. */
 export const openPlatform = async (config: Config, options: PlatformOptions): Promise<Platform> => {
@@ -71,7 +99,55 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     ...(config.sim.enabled ? [createSimFeed({ seed: config.sim.seed })] : []),
     ...(options.feeds ?? []),
   ];
-  const catalog = new CatalogService(stores.metadata, { bus, clock });
+
+  const audit = new AuditService({
+    store: stores.audit,
+    clock,
+    logger,
+    flushMs: config.audit.flushMs,
+  });
+  await audit.init();
+  const access = new AccessService({ identity: stores.identity, audit, clock, bus });
+  const auth = new AuthService({
+    identity: stores.identity,
+    audit,
+    clock,
+    bus,
+    settings: {
+      sessionTtlMs: config.auth.sessionTtlMs,
+      sessionIdleMs: config.auth.sessionIdleMs,
+      oidcTenantClaim: config.auth.oidc?.tenantClaim ?? 'tenant',
+      oidcRolesClaim: config.auth.oidc?.rolesClaim ?? 'roles',
+    },
+    loginFailures: new MemoryRateLimiter({
+      points: config.auth.loginMaxFailures,
+      windowSeconds: 15 * 60,
+    }),
+    oidc: config.auth.oidc
+      ? createOidcTokenVerifier({
+          issuer: config.auth.oidc.issuer,
+          audience: config.auth.oidc.audience,
+          clockToleranceSeconds: config.auth.oidc.clockSkewSeconds,
+          clock,
+        })
+      : null,
+  });
+  const limits = new RequestLimits({
+    perActor: new MemoryRateLimiter({
+      points: config.rateLimits.perActorPerMinute,
+      windowSeconds: 60,
+    }),
+    perTenant: new MemoryRateLimiter({
+      points: config.rateLimits.perTenantPerMinute,
+      windowSeconds: 60,
+    }),
+    exports: new MemoryRateLimiter({
+      points: config.rateLimits.exportsPerMinute,
+      windowSeconds: 60,
+    }),
+    access,
+  });
+  const catalog = new CatalogService(stores.metadata, access, { bus, clock });
   const ingest = new IngestService({
     feeds,
     metadata: stores.metadata,
@@ -89,7 +165,15 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     maxAttempts: config.scheduler.maxAttempts,
     retryBaseMs: config.scheduler.retryBaseMs,
   });
-  for (const job of ingestJobs(ingest, config.sim.backfillDays)) {
+  for (const job of [
+    ...ingestJobs(ingest, config.sim.backfillDays),
+    ...housekeepingJobs({
+      audit,
+      identity: stores.identity,
+      clock,
+      auditRetentionMs: config.audit.retentionMs,
+    }),
+  ]) {
     scheduler.register(job);
   }
   return {
@@ -99,6 +183,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     catalog,
     prices: new PriceQueryService({
       catalog,
+      access,
       store: timeSeries,
       maxRows: config.api.maxRowsPerResponse,
     }),
@@ -107,12 +192,24 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     jobs: new JobsService({
       scheduler,
       metadata: stores.metadata,
+      access,
       schedulerRunning: options.schedulerRunning ?? false,
     }),
     readiness: new ReadinessService({ timeSeries, metadata: stores.metadata }),
+    audit,
+    access,
+    auth,
+    admin: new AdminService({ identity: stores.identity, audit, access, bus, clock }),
+    limits,
+    bootstrap: new BootstrapService({ identity: stores.identity, audit, clock }),
+    caller: {
+      principal: auth.cliPrincipal(osUser()),
+      context: { ip: null, requestId: `cli-${newId()}`, userAgent: '254carbon-cli' },
+    },
     migrationsApplied: stores.migrationsApplied,
     close: async () => {
       await scheduler.stop();
+      await audit.stop();
       await bus.close();
       await stores.close();
     },
@@ -132,22 +229,50 @@ export const httpAppFor = (platform: Platform, webDir: string | null): Promise<H
     prices: platform.prices,
     jobs: platform.jobs,
     readiness: platform.readiness,
+    auth: platform.auth,
+    access: platform.access,
+    admin: platform.admin,
+    audit: platform.audit,
+    limits: platform.limits,
+    session: {
+      secureCookie: platform.config.auth.cookieSecure,
+      ttlMs: platform.config.auth.sessionTtlMs,
+    },
     metrics: platform.metrics,
     logger: platform.logger,
     version: VERSION,
     webDir,
   });
 
+/**
+ * First start: the operator tenant and its administrator (printed once), the demo pilots outside production, and
+ * the operator's entitlement to the simulator so the hub shows data at once.
+ */
+export const prepareAccess = async (platform: Platform): Promise<CreatedCredentials[]> => {
+  const { config } = platform;
+  const admin = await platform.bootstrap.ensureOperator({
+    production: config.env === 'production',
+    adminUsername: config.auth.adminUsername,
+    adminPassword: config.auth.adminPassword,
+    operatorMarkets: config.sim.enabled ? ['SIM'] : [],
+  });
+  const pilots = config.auth.demoTenants ? await platform.bootstrap.seedDemoTenants() : [];
+  await platform.audit.flush();
+  return [...(admin ? [admin] : []), ...pilots];
+};
+
 export interface RunningServer {
   readonly url: string;
   readonly app: HttpApp;
   readonly platform: Platform;
+  /** Accounts created by this start (first administrator, demo users), with their one-time secrets. */
+  readonly created: readonly CreatedCredentials[];
   stop(): Promise<void>;
 }
 
 /**
- * Starts the API and web hub: first brings every scheduled dataset up to date (so data shows at once), then
- * starts the scheduler and listens.
+ * Starts the API and web hub: prepares access, brings every scheduled dataset up to date (so data shows at once),
+ * then starts the scheduler and listens.
  */
 export const startServer = async (
   config: Config,
@@ -156,10 +281,13 @@ export const startServer = async (
   const schedulerRunning = config.scheduler.enabled;
   const platform = await openPlatform(config, { ...options, schedulerRunning });
   try {
+    const created = await prepareAccess(platform);
+    platform.audit.start();
     if (schedulerRunning) {
       await Promise.all(
         platform.scheduler
           .jobs()
+          .filter((job) => job.definition.name.startsWith('ingest.'))
           .map((job) => platform.scheduler.runNow(job.definition.name, 'startup')),
       );
       platform.scheduler.start();
@@ -170,6 +298,7 @@ export const startServer = async (
       url: address,
       app,
       platform,
+      created,
       stop: async () => {
         await app.close();
         await platform.close();

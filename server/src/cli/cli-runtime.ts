@@ -1,3 +1,5 @@
+import type { AdminService } from '../features/access/admin.service.js';
+import type { CliCaller } from '../features/access/cli-caller.js';
 import type { CatalogService } from '../features/catalog/catalog.service.js';
 import type { IngestService } from '../features/ingest/ingest.service.js';
 import type { JobsService } from '../features/jobs/jobs.service.js';
@@ -10,6 +12,9 @@ export interface CliServices {
   readonly prices: PriceQueryService;
   readonly ingest: IngestService;
   readonly jobs: JobsService;
+  readonly admin: AdminService;
+  /** Who the command acts as, and the context recorded in the audit trail. */
+  readonly caller: CliCaller;
   readonly migrationsApplied: readonly string[];
   close(): Promise<void>;
 }
@@ -21,7 +26,16 @@ export interface CliServices {
 export interface CliRuntime {
   loadConfig(): Config;
   open(config: Config): Promise<CliServices>;
-  serve(config: Config): Promise<{ url: string; stop(): Promise<void> }>;
+  serve(config: Config): Promise<{
+    url: string;
+    created: readonly {
+      tenantId: string;
+      username: string;
+      password: string | null;
+      apiKey: string | null;
+    }[];
+    stop(): Promise<void>;
+  }>;
   readonly version: string;
 }
 

@@ -11,12 +11,21 @@ export const serverUrl = (config: Config): string => {
 };
 
 /** Reads JSON (or text) from the running server's API, turning problem responses back into AppErrors. */
+/** A running server and the API key the CLI uses with it (CARBON_CLI_API_KEY). */
+export interface ServerAccess {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+}
+
 export const fetchFromServer = async (
-  baseUrl: string,
+  server: ServerAccess,
   path: string,
   as: 'json' | 'text' = 'json',
 ): Promise<unknown> => {
-  const response = await fetch(`${baseUrl}${path}`, { signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    signal: AbortSignal.timeout(30_000),
+    headers: { authorization: `Bearer ${server.apiKey}` },
+  });
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;
     throw new AppError(
@@ -46,7 +55,7 @@ const serverAnswers = async (baseUrl: string): Promise<boolean> => {
 export const readWithFallback = async <T>(
   runtime: CliRuntime,
   direct: (services: CliServices) => Promise<T>,
-  viaServer: ((baseUrl: string) => Promise<T>) | null,
+  viaServer: ((server: ServerAccess) => Promise<T>) | null,
 ): Promise<T> => {
   const config = runtime.loadConfig();
   let services: CliServices;
@@ -60,7 +69,14 @@ export const readWithFallback = async <T>(
       error.code === 'unavailable' &&
       (await serverAnswers(baseUrl))
     ) {
-      return viaServer(baseUrl);
+      if (config.auth.cliApiKey === null) {
+        throw new AppError(
+          'unavailable',
+          `${error.message} To read through the running server instead, set CARBON_CLI_API_KEY to an API key ` +
+            '(create one in the web hub or with `254carbon keys create --name cli`).',
+        );
+      }
+      return viaServer({ baseUrl, apiKey: config.auth.cliApiKey });
     }
     throw error;
   }

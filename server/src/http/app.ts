@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -8,6 +9,10 @@ import Fastify from 'fastify';
 import { newId } from '../platform/ids.js';
 import type { HttpDeps } from './http-deps.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
+import { accessControl } from './access-control.js';
+import { adminRoutes } from './routes/admin.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { instrumentRoutes } from './routes/instruments.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
@@ -56,6 +61,8 @@ export const createHttpApp = async (deps: HttpDeps) => {
     );
   });
   app.setErrorHandler(handleError);
+  await app.register(fastifyCookie);
+  await app.register(accessControl, { deps });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -73,7 +80,6 @@ export const createHttpApp = async (deps: HttpDeps) => {
       ],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   await app.register(healthRoutes(deps));
   await app.register(
@@ -82,23 +88,38 @@ export const createHttpApp = async (deps: HttpDeps) => {
       await api.register(instrumentRoutes(deps));
       await api.register(priceRoutes(deps));
       await api.register(jobRoutes(deps));
+      await api.register(authRoutes(deps));
+      await api.register(adminRoutes(deps));
+      await api.register(auditRoutes(deps));
     },
     { prefix: API_PREFIX },
   );
 
-  const indexHtml = deps.webDir && existsSync(join(deps.webDir, 'index.html')) ? deps.webDir : null;
-  if (indexHtml) {
-    // wildcard: files are looked up per request, so a rebuilt hub is served without a restart.
-    await app.register(fastifyStatic, { root: indexHtml, wildcard: true, index: ['index.html'] });
-  }
+  const webDir = deps.webDir && existsSync(join(deps.webDir, 'index.html')) ? deps.webDir : null;
+  // API documentation and the web hub's files are public; routes registered in this scope are marked so.
+  await app.register(async (publicScope) => {
+    publicScope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), access: { public: true } };
+    });
+    await publicScope.register(fastifySwaggerUi, { routePrefix: '/docs' });
+    if (webDir) {
+      // wildcard: files are looked up per request, so a rebuilt hub is served without a restart.
+      await publicScope.register(fastifyStatic, {
+        root: webDir,
+        wildcard: true,
+        index: ['index.html'],
+      });
+    }
+  });
+  const indexHtml = webDir ? readFileSync(join(webDir, 'index.html'), 'utf8') : null;
   app.setNotFoundHandler((request, reply) => {
     const isPage =
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
       (request.headers.accept ?? '').includes('text/html');
-    if (indexHtml && isPage) {
+    if (indexHtml !== null && isPage) {
       // Client-side routes of the web hub all load the same page.
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
     }
     return sendProblem(
       reply,

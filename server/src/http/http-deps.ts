@@ -1,3 +1,8 @@
+import type { AccessService } from '../features/access/access.service.js';
+import type { AdminService } from '../features/access/admin.service.js';
+import type { AuditService } from '../features/access/audit.service.js';
+import type { AuthService } from '../features/access/auth.service.js';
+import type { RequestLimits } from '../features/access/request-limits.js';
 import type { CatalogService } from '../features/catalog/catalog.service.js';
 import type { ReadinessService } from '../features/health/readiness.service.js';
 import type { JobsService } from '../features/jobs/jobs.service.js';
@@ -11,6 +16,13 @@ export interface HttpDeps {
   readonly prices: PriceQueryService;
   readonly jobs: JobsService;
   readonly readiness: ReadinessService;
+  readonly auth: AuthService;
+  readonly access: AccessService;
+  readonly admin: AdminService;
+  readonly audit: AuditService;
+  readonly limits: RequestLimits;
+  /** Session cookie attributes. */
+  readonly session: { readonly secureCookie: boolean; readonly ttlMs: number };
   readonly metrics: Metrics;
   readonly logger: Logger;
   readonly version: string;

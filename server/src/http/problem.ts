@@ -81,6 +81,12 @@ export const handleError = (
     if (error.code === 'internal') {
       request.log.error({ err: error }, 'internal error');
     }
+    if (error.retryAfterMs !== null) {
+      reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
+    }
+    if (error.code === 'not_authenticated') {
+      reply.header('www-authenticate', 'Bearer realm="254carbon"');
+    }
     return sendProblem(reply, problemOf(error.code, error.message, request.id, error.fields));
   }
   const fastifyError = error as FastifyError;

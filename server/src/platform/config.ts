@@ -113,6 +113,101 @@ export const ENV_SCHEMA = Type.Object(
       maximum: 3660,
       description: 'Days of SIM history to create on first start.',
     }),
+    CARBON_SESSION_TTL: Type.String({
+      default: '12h',
+      pattern: DURATION,
+      description: 'Longest life of a web-hub login session.',
+    }),
+    CARBON_SESSION_IDLE: Type.String({
+      default: '2h',
+      pattern: DURATION,
+      description: 'A session unused this long ends.',
+    }),
+    CARBON_COOKIE_SECURE: oneOf(['auto', 'true', 'false'] as const, {
+      default: 'auto',
+      description: 'Mark the session cookie Secure (HTTPS only); auto = only in production.',
+    }),
+    CARBON_OIDC_ISSUER: Type.String({
+      default: '',
+      description:
+        'OpenID Connect issuer URL whose bearer tokens are accepted (e.g. a Keycloak realm); empty = off.',
+    }),
+    CARBON_OIDC_AUDIENCE: Type.String({
+      default: '',
+      description: 'Audience (aud) the OIDC tokens must carry; required with CARBON_OIDC_ISSUER.',
+    }),
+    CARBON_OIDC_TENANT_CLAIM: Type.String({
+      default: 'tenant',
+      minLength: 1,
+      description: 'Token claim naming the 254Carbon tenant of the caller.',
+    }),
+    CARBON_OIDC_ROLES_CLAIM: Type.String({
+      default: 'roles',
+      minLength: 1,
+      description:
+        'Token claim with roles (admin, analyst, viewer); Keycloak realm_access.roles is also read.',
+    }),
+    CARBON_OIDC_CLOCK_SKEW: Type.String({
+      default: '60s',
+      pattern: DURATION,
+      description: 'Clock skew tolerated when checking token expiry.',
+    }),
+    CARBON_AUDIT_RETENTION: Type.String({
+      default: '365d',
+      pattern: DURATION,
+      description:
+        'Audit records older than this are removed by the daily retention job (the chain stays verifiable).',
+    }),
+    CARBON_AUDIT_FLUSH: Type.String({
+      default: '250ms',
+      pattern: DURATION,
+      description:
+        'How often queued audit records are written (they are also written on shutdown).',
+    }),
+    CARBON_RATE_LIMIT_ACTOR: Type.Integer({
+      default: 1200,
+      minimum: 1,
+      maximum: 100000000,
+      description: 'Requests per minute allowed per API key, user or token subject.',
+    }),
+    CARBON_RATE_LIMIT_TENANT: Type.Integer({
+      default: 6000,
+      minimum: 1,
+      maximum: 100000000,
+      description: 'Requests per minute allowed per tenant, across all its callers.',
+    }),
+    CARBON_RATE_LIMIT_EXPORTS: Type.Integer({
+      default: 20,
+      minimum: 1,
+      maximum: 1000000,
+      description: 'File downloads (CSV, exports) per minute allowed per tenant.',
+    }),
+    CARBON_LOGIN_MAX_FAILURES: Type.Integer({
+      default: 5,
+      minimum: 1,
+      maximum: 1000,
+      description:
+        'Failed logins per username and address within 15 minutes before further tries are refused.',
+    }),
+    CARBON_ADMIN_USERNAME: Type.String({
+      default: 'admin',
+      minLength: 1,
+      description: 'Username of the first administrator, created on first start.',
+    }),
+    CARBON_ADMIN_PASSWORD: Type.String({
+      default: '',
+      description:
+        'Password for the first administrator. Empty: development prints a random one; production refuses to start without it.',
+    }),
+    CARBON_DEMO_TENANTS: oneOf(['auto', 'true', 'false'] as const, {
+      default: 'auto',
+      description:
+        'Create the pilot_miso and pilot_caiso demo tenants; auto = only in development.',
+    }),
+    CARBON_CLI_API_KEY: Type.String({
+      default: '',
+      description: 'API key the CLI uses when it reads through a running server.',
+    }),
     CARBON_WEB_DIR: Type.String({
       default: '',
       description:
@@ -144,6 +239,29 @@ export interface Config {
   };
   readonly sim: { readonly enabled: boolean; readonly seed: number; readonly backfillDays: number };
   readonly web: { readonly dir: string | null };
+  readonly auth: {
+    readonly sessionTtlMs: number;
+    readonly sessionIdleMs: number;
+    readonly cookieSecure: boolean;
+    readonly oidc: {
+      readonly issuer: string;
+      readonly audience: string;
+      readonly tenantClaim: string;
+      readonly rolesClaim: string;
+      readonly clockSkewSeconds: number;
+    } | null;
+    readonly loginMaxFailures: number;
+    readonly adminUsername: string;
+    readonly adminPassword: string | null;
+    readonly demoTenants: boolean;
+    readonly cliApiKey: string | null;
+  };
+  readonly audit: { readonly retentionMs: number; readonly flushMs: number };
+  readonly rateLimits: {
+    readonly perActorPerMinute: number;
+    readonly perTenantPerMinute: number;
+    readonly exportsPerMinute: number;
+  };
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -218,6 +336,18 @@ export const loadConfig = (
       problems.set(key, describeProblem(key, raw[key], undefined));
     }
   }
+  if (Boolean(converted.CARBON_OIDC_ISSUER) !== Boolean(converted.CARBON_OIDC_AUDIENCE)) {
+    problems.set(
+      'CARBON_OIDC_AUDIENCE',
+      'CARBON_OIDC_ISSUER and CARBON_OIDC_AUDIENCE must be set together',
+    );
+  }
+  if (converted.CARBON_OIDC_ISSUER && !/^https?:\/\//.test(String(converted.CARBON_OIDC_ISSUER))) {
+    problems.set(
+      'CARBON_OIDC_ISSUER',
+      `CARBON_OIDC_ISSUER must be an http(s) URL; got "${String(converted.CARBON_OIDC_ISSUER)}"`,
+    );
+  }
   if (problems.size > 0) {
     const lines = [...problems.values()];
     throw new AppError('invalid_request', `Invalid configuration:\n  - ${lines.join('\n  - ')}`, {
@@ -228,6 +358,7 @@ export const loadConfig = (
 };
 
 const toConfig = (env: Env, cwd: string): Config => {
+  const production = env.CARBON_ENV === 'production';
   const dataDir = resolve(cwd, env.CARBON_DATA_DIR);
   const duckdbFile =
     env.CARBON_DUCKDB_FILE === ''
@@ -261,6 +392,37 @@ const toConfig = (env: Env, cwd: string): Config => {
     }),
     web: Object.freeze({
       dir: env.CARBON_WEB_DIR === '' ? null : resolve(cwd, env.CARBON_WEB_DIR),
+    }),
+    auth: Object.freeze({
+      sessionTtlMs: parseDurationMs(env.CARBON_SESSION_TTL),
+      sessionIdleMs: parseDurationMs(env.CARBON_SESSION_IDLE),
+      cookieSecure:
+        env.CARBON_COOKIE_SECURE === 'auto' ? production : env.CARBON_COOKIE_SECURE === 'true',
+      oidc:
+        env.CARBON_OIDC_ISSUER === ''
+          ? null
+          : Object.freeze({
+              issuer: env.CARBON_OIDC_ISSUER,
+              audience: env.CARBON_OIDC_AUDIENCE,
+              tenantClaim: env.CARBON_OIDC_TENANT_CLAIM,
+              rolesClaim: env.CARBON_OIDC_ROLES_CLAIM,
+              clockSkewSeconds: parseDurationMs(env.CARBON_OIDC_CLOCK_SKEW) / 1000,
+            }),
+      loginMaxFailures: env.CARBON_LOGIN_MAX_FAILURES,
+      adminUsername: env.CARBON_ADMIN_USERNAME,
+      adminPassword: env.CARBON_ADMIN_PASSWORD === '' ? null : env.CARBON_ADMIN_PASSWORD,
+      demoTenants:
+        env.CARBON_DEMO_TENANTS === 'auto' ? !production : env.CARBON_DEMO_TENANTS === 'true',
+      cliApiKey: env.CARBON_CLI_API_KEY === '' ? null : env.CARBON_CLI_API_KEY,
+    }),
+    audit: Object.freeze({
+      retentionMs: parseDurationMs(env.CARBON_AUDIT_RETENTION),
+      flushMs: parseDurationMs(env.CARBON_AUDIT_FLUSH),
+    }),
+    rateLimits: Object.freeze({
+      perActorPerMinute: env.CARBON_RATE_LIMIT_ACTOR,
+      perTenantPerMinute: env.CARBON_RATE_LIMIT_TENANT,
+      exportsPerMinute: env.CARBON_RATE_LIMIT_EXPORTS,
     }),
   });
 };

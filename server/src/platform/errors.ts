@@ -23,18 +23,22 @@ export interface AppErrorOptions {
   readonly cause?: unknown;
   /** Per-field problems, reported together so a caller can fix everything in one go. */
   readonly fields?: readonly FieldProblem[];
+  /** For rate_limited: when the caller may try again. */
+  readonly retryAfterMs?: number;
 }
 
 /** An expected failure with a stable code and a message that says what to change. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: readonly FieldProblem[];
+  readonly retryAfterMs: number | null;
 
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields ?? [];
+    this.retryAfterMs = options.retryAfterMs ?? null;
   }
 }
 

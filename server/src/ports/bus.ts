@@ -12,7 +12,13 @@ export interface CatalogChangedEvent {
   readonly markets: readonly string[];
 }
 
+/** Entitlements changed; access caches should reload. */
+export interface AccessChangedEvent {
+  readonly tenantId: string;
+}
+
 export interface BusTopics {
+  'access.changed': AccessChangedEvent;
   'prices.written': PricesWrittenEvent;
   'catalog.changed': CatalogChangedEvent;
 }

@@ -1,4 +1,8 @@
-import type { InstrumentDefinition, InstrumentKind } from '../domain/instruments/instrument.js';
+import type {
+  InstrumentDefinition,
+  InstrumentKind,
+  InstrumentProduct,
+} from '../domain/instruments/instrument.js';
 import type { MarketDefinition } from '../domain/markets/market.js';
 
 export type JobRunStatus = 'running' | 'succeeded' | 'failed';
@@ -33,7 +37,16 @@ export interface Page<T> {
   readonly next: string | null;
 }
 
+/** A slice of the instrument master a caller may see: a market and product, optionally only named instruments. */
+export interface InstrumentScope {
+  readonly market: string;
+  readonly product: InstrumentProduct;
+  readonly instruments: readonly string[] | null;
+}
+
 export interface InstrumentFilter {
+  /** Only instruments inside one of these scopes (entitlements); omitted = everything. */
+  readonly scope?: readonly InstrumentScope[];
   readonly market?: string;
   readonly kind?: InstrumentKind;
   /** Case-insensitive substring of id, code or name. */

@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDbAuditStore } from '../../src/adapters/duckdb/duckdb-audit-store.js';
+import { DuckDbDatabase } from '../../src/adapters/duckdb/duckdb-database.js';
 import { openDuckDbStores } from '../../src/adapters/duckdb/open-duckdb-stores.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { describeAuditStore } from './audit-store.contract.js';
+import { describeIdentityStore } from './identity-store.contract.js';
 import { describeMetadataStore } from './metadata-store.contract.js';
 import { describeTimeSeriesStore } from './time-series-store.contract.js';
 
@@ -45,4 +49,28 @@ describeTimeSeriesStore(
 describeMetadataStore('DuckDB in memory', async () => {
   const stores = await openDuckDbStores(options(':memory:'), new ManualClock(0));
   return { store: stores.metadata, close: () => stores.close() };
+});
+
+describeIdentityStore('DuckDB in memory', async () => {
+  const stores = await openDuckDbStores(options(':memory:'), new ManualClock(0));
+  return { store: stores.identity, close: () => stores.close() };
+});
+
+describeAuditStore('DuckDB in memory', async () => {
+  const db = await DuckDbDatabase.open(options(':memory:'));
+  await db.migrate();
+  return {
+    store: new DuckDbAuditStore(db),
+    tamper: async (seq, change) => {
+      await db.write(({ connection }) =>
+        connection.run(
+          change === 'delete'
+            ? 'DELETE FROM audit_log WHERE seq = $1'
+            : `UPDATE audit_log SET ${change === 'result' ? "result = 'failure'" : "actor = 'user:mallory'"} WHERE seq = $1`,
+          [BigInt(seq)],
+        ),
+      );
+    },
+    close: () => db.close(),
+  };
 });

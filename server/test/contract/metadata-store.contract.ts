@@ -126,6 +126,46 @@ export const describeMetadataStore = (
       expect(second.next).toBeNull();
     });
 
+    it('limits listing to entitlement scopes', async () => {
+      await store.upsertInstruments([
+        instrument('CAISO', 'TH_SP15_GEN-APND', { kind: 'hub' }),
+        instrument('CAISO', 'TH_NP15_GEN-APND', { kind: 'hub' }),
+        instrument('CAISO', 'NODE_1'),
+        instrument('MISO', 'INDIANA.HUB', { kind: 'hub' }),
+      ]);
+      const caisoHubs = [
+        {
+          market: 'CAISO',
+          product: 'lmp' as const,
+          instruments: ['CAISO.TH_SP15_GEN-APND', 'CAISO.TH_NP15_GEN-APND'],
+        },
+      ];
+      expect(
+        (await store.listInstruments({ scope: caisoHubs }, { limit: 10 })).items.map((i) => i.id),
+      ).toEqual(['CAISO.TH_NP15_GEN-APND', 'CAISO.TH_SP15_GEN-APND']);
+      expect(
+        (await store.listInstruments({ scope: caisoHubs, text: 'node' }, { limit: 10 })).items,
+      ).toEqual([]);
+      expect(
+        (
+          await store.listInstruments(
+            { scope: [{ market: 'MISO', product: 'lmp', instruments: null }] },
+            { limit: 10 },
+          )
+        ).items.map((i) => i.id),
+      ).toEqual(['MISO.INDIANA.HUB']);
+      expect((await store.listInstruments({ scope: [] }, { limit: 10 })).items).toEqual([]);
+      // An id list with SQL in it is data, not code.
+      expect(
+        (
+          await store.listInstruments(
+            { scope: [{ market: 'CAISO', product: 'lmp', instruments: ["x') OR 1=1 --"] }] },
+            { limit: 10 },
+          )
+        ).items,
+      ).toEqual([]);
+    });
+
     it('resolves vendor aliases by validity window', async () => {
       await store.upsertInstruments([
         instrument('PJM', 'OLD', {

@@ -16,7 +16,11 @@ type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 let t: TestApp;
 
 const get = (url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url, headers });
+  t.app.inject({
+    method: 'GET',
+    url,
+    headers: { authorization: `Bearer ${t.adminKey}`, ...headers },
+  });
 const json = <T>(response: { body: string }): T => JSON.parse(response.body) as T;
 
 const expectProblem = (
@@ -233,10 +237,20 @@ describe('prices', () => {
   describe('bad input gets a 400/404 that says what to change, and stores nothing', () => {
     let coverageBefore: unknown;
     beforeAll(async () => {
-      coverageBefore = await t.platform.prices.latest({ market: 'SIM' });
+      coverageBefore = await t.platform.prices.latest(
+        t.platform.caller.principal,
+        { market: 'SIM' },
+        t.platform.caller.context,
+      );
     });
     afterAll(async () => {
-      expect(await t.platform.prices.latest({ market: 'SIM' })).toEqual(coverageBefore);
+      expect(
+        await t.platform.prices.latest(
+          t.platform.caller.principal,
+          { market: 'SIM' },
+          t.platform.caller.context,
+        ),
+      ).toEqual(coverageBefore);
     });
 
     it('unknown instrument → 404 naming it', async () => {
@@ -334,6 +348,8 @@ describe('jobs', () => {
       await get('/api/v1/jobs'),
     ).data;
     expect(jobs.map((j) => j.name).sort()).toEqual([
+      'housekeeping.audit-retention',
+      'housekeeping.sessions',
       'ingest.sim.genmix',
       'ingest.sim.load',
       'ingest.sim.prices.da',

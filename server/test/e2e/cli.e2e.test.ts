@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliRuntime } from '../../src/cli/cli-runtime.js';
 import { runCli } from '../../src/cli/program.js';
-import { openPlatform, startServer, VERSION } from '../../src/composition.js';
+import { openPlatform, prepareAccess, startServer, VERSION } from '../../src/composition.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { silentLogger } from '../../src/platform/logger.js';
 
@@ -71,7 +71,10 @@ afterAll(() => {
 
 describe('254carbon CLI', () => {
   it('migrates once, then reports the schema current', async () => {
-    expect(await cli('migrate')).toMatchObject({ code: 0, out: 'Applied: 1_canonical_model\n' });
+    expect(await cli('migrate')).toMatchObject({
+      code: 0,
+      out: 'Applied: 1_canonical_model, 2_access_and_audit\n',
+    });
     expect(await cli('migrate')).toMatchObject({ code: 0, out: 'The schema is up to date.\n' });
   });
 
@@ -209,6 +212,9 @@ describe('254carbon CLI', () => {
   });
 
   it('reads through the running server when `serve` holds the database file', async () => {
+    const first = await openPlatform(loadConfig(env), { logger: silentLogger() });
+    const adminKey = (await prepareAccess(first)).find((c) => c.apiKey !== null)?.apiKey ?? '';
+    await first.close();
     const port = await freePort();
     const child = spawn(
       process.execPath,
@@ -236,6 +242,19 @@ describe('254carbon CLI', () => {
         }
         return (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true;
       }, 60_000);
+      // Without an API key the CLI says how to get one.
+      const keyless = await cli(
+        'prices',
+        '--instruments',
+        'SIM.HUB_NORTH',
+        '--from',
+        '2025-11-02',
+        '--to',
+        '2025-11-03',
+      );
+      expect(keyless.code).toBe(1);
+      expect(keyless.err).toContain('set CARBON_CLI_API_KEY');
+      env = { ...env, CARBON_CLI_API_KEY: adminKey };
       const direct = await runtime()
         .open(loadConfig(env))
         .catch((e: unknown) => e);
@@ -260,7 +279,7 @@ describe('254carbon CLI', () => {
       // Writing still needs the file: a clear error, not a fallback.
       expect((await cli('migrate')).err).toContain('is in use by another process');
     } finally {
-      env = { ...env, CARBON_PORT: '0' };
+      env = { ...env, CARBON_PORT: '0', CARBON_CLI_API_KEY: '' };
       child.kill('SIGTERM');
       await exited;
     }

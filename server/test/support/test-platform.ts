@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   httpAppFor,
   openPlatform,
+  prepareAccess,
   startServer,
   type RunningServer,
 } from '../../src/composition.js';
@@ -60,11 +61,18 @@ export const createTestApp = async (options: {
     feed: 'sim',
     range: { fromMs: options.nowMs - options.days * 86_400_000, toMs: options.nowMs + 86_400_000 },
   });
+  const created = await prepareAccess(platform);
+  const adminKey = created.find((c) => c.apiKey !== null)?.apiKey;
+  if (!adminKey) {
+    throw new Error('the first start should have created an admin API key');
+  }
   const app = await httpAppFor(platform, null);
   return {
     app,
     platform,
     clock,
+    adminKey,
+    created,
     close: async () => {
       await app.close();
       await platform.close();

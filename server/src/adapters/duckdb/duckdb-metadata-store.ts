@@ -172,6 +172,17 @@ export class DuckDbMetadataStore implements MetadataStore {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown): string => `$${params.push(value)}`;
+    if (filter.scope) {
+      // Entitlement scopes: the union of (market, product, optional instrument list); none means nothing.
+      const scopes = filter.scope.map(
+        (s) =>
+          `(i.market = ${param(s.market)} AND i.product = ${param(s.product)}` +
+          (s.instruments === null
+            ? ')'
+            : ` AND list_contains(${param(listValue([...s.instruments]))}, i.id))`),
+      );
+      where.push(scopes.length > 0 ? `(${scopes.join(' OR ')})` : 'FALSE');
+    }
     if (filter.market) {
       where.push(`i.market = ${param(filter.market)}`);
     }

@@ -105,4 +105,88 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'access_and_audit',
+    statements: [
+      `CREATE TABLE tenants (
+        id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL
+      )`,
+      // Usernames are stored lower-cased; UNIQUE makes a concurrent duplicate fail instead of creating two accounts.
+      `CREATE TABLE users (
+        id VARCHAR PRIMARY KEY,
+        tenant_id VARCHAR NOT NULL,
+        username VARCHAR NOT NULL UNIQUE,
+        display_name VARCHAR NOT NULL,
+        roles VARCHAR[] NOT NULL,
+        password_hash VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        last_login_at TIMESTAMP
+      )`,
+      `CREATE TABLE api_keys (
+        id VARCHAR PRIMARY KEY,
+        tenant_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        roles VARCHAR[] NOT NULL,
+        secret_hash VARCHAR NOT NULL,
+        created_by VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        expires_at TIMESTAMP,
+        last_used_at TIMESTAMP,
+        revoked_at TIMESTAMP
+      )`,
+      `CREATE TABLE sessions (
+        token_hash VARCHAR PRIMARY KEY,
+        user_id VARCHAR NOT NULL,
+        tenant_id VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        expires_at TIMESTAMP NOT NULL,
+        last_seen_at TIMESTAMP NOT NULL,
+        ip VARCHAR,
+        user_agent VARCHAR
+      )`,
+      `CREATE TABLE entitlements (
+        id VARCHAR PRIMARY KEY,
+        tenant_id VARCHAR NOT NULL,
+        market VARCHAR NOT NULL,
+        product VARCHAR NOT NULL,
+        channels VARCHAR[] NOT NULL,
+        instruments VARCHAR[],
+        data_from TIMESTAMP,
+        data_to TIMESTAMP,
+        seats INTEGER
+      )`,
+      `CREATE TABLE entitlement_seats (
+        entitlement_id VARCHAR NOT NULL,
+        actor VARCHAR NOT NULL,
+        assigned_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (entitlement_id, actor)
+      )`,
+      // Append-only: the application never updates these rows; retention deletes the oldest and moves the anchor.
+      `CREATE TABLE audit_log (
+        seq BIGINT PRIMARY KEY,
+        occurred_at TIMESTAMP NOT NULL,
+        actor VARCHAR NOT NULL,
+        tenant_id VARCHAR,
+        action VARCHAR NOT NULL,
+        resource_type VARCHAR NOT NULL,
+        resource_id VARCHAR,
+        result VARCHAR NOT NULL,
+        ip VARCHAR,
+        request_id VARCHAR,
+        details VARCHAR,
+        prev_hash VARCHAR NOT NULL,
+        hash VARCHAR NOT NULL
+      )`,
+      `CREATE TABLE audit_anchor (
+        id INTEGER PRIMARY KEY,
+        seq BIGINT NOT NULL,
+        hash VARCHAR NOT NULL
+      )`,
+    ],
+  },
 ];

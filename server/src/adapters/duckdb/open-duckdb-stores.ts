@@ -1,13 +1,19 @@
 import type { Clock } from '../../platform/clock.js';
+import type { AuditStore } from '../../ports/audit-store.js';
+import type { IdentityStore } from '../../ports/identity-store.js';
 import type { MetadataStore } from '../../ports/metadata-store.js';
 import type { TimeSeriesStore } from '../../ports/time-series-store.js';
 import { DuckDbDatabase, type DuckDbOptions } from './duckdb-database.js';
+import { DuckDbAuditStore } from './duckdb-audit-store.js';
+import { DuckDbIdentityStore } from './duckdb-identity-store.js';
 import { DuckDbMetadataStore } from './duckdb-metadata-store.js';
 import { DuckDbTimeSeriesStore } from './duckdb-time-series-store.js';
 
 export interface DuckDbStores {
   readonly timeSeries: TimeSeriesStore;
   readonly metadata: MetadataStore;
+  readonly identity: IdentityStore;
+  readonly audit: AuditStore;
   /** Migrations applied while opening (empty when the schema was current). */
   readonly migrationsApplied: readonly string[];
   close(): Promise<void>;
@@ -23,7 +29,14 @@ export const openDuckDbStores = async (
     const migrationsApplied = await db.migrate();
     const timeSeries = await DuckDbTimeSeriesStore.create(db, clock);
     const metadata = new DuckDbMetadataStore(db, clock);
-    return { timeSeries, metadata, migrationsApplied, close: () => db.close() };
+    return {
+      timeSeries,
+      metadata,
+      identity: new DuckDbIdentityStore(db),
+      audit: new DuckDbAuditStore(db),
+      migrationsApplied,
+      close: () => db.close(),
+    };
   } catch (error) {
     await db.close();
     throw error;

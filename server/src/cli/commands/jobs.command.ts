@@ -20,16 +20,18 @@ export const jobsCommand = (runtime: CliRuntime, io: CliOutput): Command => {
       const rows = await readWithFallback(
         runtime,
         async (services) =>
-          (await services.jobs.listJobs()).map((j) => [
-            j.definition.name,
-            j.definition.schedule,
-            j.lastRun?.status ?? null,
-            iso(j.lastRun?.startedAtMs ?? null),
-            j.lastRun?.rows ?? null,
-            j.lastRun?.error ?? null,
-          ]),
-        async (baseUrl) =>
-          ((await fetchFromServer(baseUrl, '/api/v1/jobs')) as JobList).data.map((j) => [
+          (await services.jobs.listJobs(services.caller.principal, services.caller.context)).map(
+            (j) => [
+              j.definition.name,
+              j.definition.schedule,
+              j.lastRun?.status ?? null,
+              iso(j.lastRun?.startedAtMs ?? null),
+              j.lastRun?.rows ?? null,
+              j.lastRun?.error ?? null,
+            ],
+          ),
+        async (server) =>
+          ((await fetchFromServer(server, '/api/v1/jobs')) as JobList).data.map((j) => [
             j.name,
             j.schedule,
             j.lastRun?.status ?? null,
@@ -64,7 +66,13 @@ export const jobsCommand = (runtime: CliRuntime, io: CliOutput): Command => {
         const rows = await readWithFallback(
           runtime,
           async (services) =>
-            (await services.jobs.listRuns(options)).items.map((r) => [
+            (
+              await services.jobs.listRuns(
+                services.caller.principal,
+                options,
+                services.caller.context,
+              )
+            ).items.map((r) => [
               r.job,
               r.attempt,
               r.trigger,
@@ -74,7 +82,7 @@ export const jobsCommand = (runtime: CliRuntime, io: CliOutput): Command => {
               r.rows,
               r.error,
             ]),
-          async (baseUrl) => {
+          async (server) => {
             const params = new URLSearchParams({ limit: String(options.limit) });
             if (options.job) {
               params.set('job', options.job);
@@ -83,7 +91,7 @@ export const jobsCommand = (runtime: CliRuntime, io: CliOutput): Command => {
               params.set('status', options.status);
             }
             const page = (await fetchFromServer(
-              baseUrl,
+              server,
               `/api/v1/jobs/runs?${params.toString()}`,
             )) as JobRunPage;
             return page.data.map((r) => [
@@ -113,7 +121,11 @@ export const jobsCommand = (runtime: CliRuntime, io: CliOutput): Command => {
     .action(async (name: string) => {
       const services = await runtime.open(runtime.loadConfig());
       try {
-        const run = await services.jobs.runNow(name);
+        const run = await services.jobs.runNow(
+          services.caller.principal,
+          name,
+          services.caller.context,
+        );
         io.out.write(
           `${run.job}: ${run.status} after ${run.attempt} attempt(s)` +
             (run.rows !== null ? `, ${run.rows} rows` : '') +

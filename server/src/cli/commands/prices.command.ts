@@ -83,14 +83,19 @@ export const pricesCommand = (runtime: CliRuntime, io: CliOutput): Command =>
         const text = await readWithFallback(
           runtime,
           async (services) => {
-            const result = await services.prices.query(input);
+            const result = await services.prices.query(
+              services.caller.principal,
+              input,
+              services.caller.context,
+              { asFile: options.format === 'csv' },
+            );
             if (options.format === 'csv') {
               return priceCsv(result.prices, result.samples);
             }
             const rows = priceRows(result.prices, result.samples);
             return options.format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : tableOf(rows);
           },
-          async (baseUrl) => {
+          async (server) => {
             const params = new URLSearchParams();
             for (const [key, value] of Object.entries(input) as [string, string | undefined][]) {
               if (value !== undefined) {
@@ -100,13 +105,13 @@ export const pricesCommand = (runtime: CliRuntime, io: CliOutput): Command =>
             if (options.format === 'csv') {
               params.set('format', 'csv');
               return (await fetchFromServer(
-                baseUrl,
+                server,
                 `/api/v1/prices?${params.toString()}`,
                 'text',
               )) as string;
             }
             const response = (await fetchFromServer(
-              baseUrl,
+              server,
               `/api/v1/prices?${params.toString()}`,
             )) as PriceResponse;
             return options.format === 'json'

@@ -10,8 +10,9 @@ export const referenceCommands = (runtime: CliRuntime, io: CliOutput): Command[]
   new Command('markets').description('Markets held by this installation').action(async () => {
     const markets = await readWithFallback(
       runtime,
-      (services) => services.catalog.listMarkets(),
-      async (baseUrl) => ((await fetchFromServer(baseUrl, '/api/v1/markets')) as MarketList).data,
+      (services) =>
+        services.catalog.listMarkets(services.caller.principal, services.caller.context),
+      async (server) => ((await fetchFromServer(server, '/api/v1/markets')) as MarketList).data,
     );
     if (markets.length === 0) {
       io.err.write(
@@ -50,20 +51,21 @@ export const referenceCommands = (runtime: CliRuntime, io: CliOutput): Command[]
         const items = await readWithFallback(
           runtime,
           async (services) =>
-            (await services.catalog.listInstruments(options)).items.map((i) => [
-              i.id,
-              i.kind,
-              i.product,
-              i.name,
-            ]),
-          async (baseUrl) => {
+            (
+              await services.catalog.listInstruments(
+                services.caller.principal,
+                options,
+                services.caller.context,
+              )
+            ).items.map((i) => [i.id, i.kind, i.product, i.name]),
+          async (server) => {
             const params = new URLSearchParams(
               Object.entries({ ...options, limit: String(options.limit) }).filter(
                 (e): e is [string, string] => e[1] !== undefined,
               ),
             );
             const page = (await fetchFromServer(
-              baseUrl,
+              server,
               `/api/v1/instruments?${params.toString()}`,
             )) as InstrumentPage;
             return page.data.map((i) => [i.id, i.kind, i.product, i.name]);

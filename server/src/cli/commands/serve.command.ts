@@ -24,6 +24,16 @@ export const serveCommand = (runtime: CliRuntime, io: CliOutput): Command =>
         scheduler: { ...base.scheduler, enabled: base.scheduler.enabled && options.scheduler },
       };
       const server = await runtime.serve(config);
+      for (const account of server.created) {
+        // Shown once: only hashes are stored.
+        io.err.write(
+          `Created ${account.tenantId === 'operator' ? 'the first administrator' : `demo user for ${account.tenantId}`}: ` +
+            `username ${account.username}` +
+            (account.password ? `, password ${account.password}` : '') +
+            (account.apiKey ? `, API key ${account.apiKey}` : '') +
+            ' — store these now; they are not shown again.\n',
+        );
+      }
       io.err.write(
         `254Carbon ${runtime.version} is serving at ${server.url}  (web hub: ${server.url}/  API docs: ${server.url}/docs)\n`,
       );

@@ -5,6 +5,9 @@ import { AppError, invalidRequest, notFound } from '../../platform/errors.js';
 import { systemClock, type Clock } from '../../platform/clock.js';
 import type { Bus } from '../../ports/bus.js';
 import type { MetadataStore } from '../../ports/metadata-store.js';
+import type { Principal } from '../../domain/access/principal.js';
+import type { AccessService } from '../access/access.service.js';
+import type { RequestContext } from '../access/request-context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 
 /** An instrument with its market's time zone, as shown to users. */
@@ -31,13 +34,19 @@ const REFERENCE_TTL_MS = 60_000;
  */
 export class CatalogService {
   readonly #metadata: MetadataStore;
+  readonly #access: AccessService;
   readonly #clock: Clock;
   #markets: Promise<Map<string, MarketDefinition>> | null = null;
   readonly #instruments = new Map<string, InstrumentDefinition>();
   #loadedAtMs = 0;
 
-  constructor(metadata: MetadataStore, options: { bus?: Bus; clock?: Clock } = {}) {
+  constructor(
+    metadata: MetadataStore,
+    access: AccessService,
+    options: { bus?: Bus; clock?: Clock } = {},
+  ) {
     this.#metadata = metadata;
+    this.#access = access;
     this.#clock = options.clock ?? systemClock;
     options.bus?.subscribe('catalog.changed', () => this.invalidate());
   }
@@ -48,10 +57,40 @@ export class CatalogService {
     this.#instruments.clear();
   }
 
-  async listMarkets(): Promise<MarketDefinition[]> {
-    return [...(await this.#marketMap()).values()];
+  /** Markets the caller is entitled to see; refuses callers with no data entitlement at all. */
+  async listMarkets(
+    principal: Principal | null,
+    context: RequestContext,
+  ): Promise<MarketDefinition[]> {
+    const p = this.#access.requirePermission(principal, 'data:read', 'markets.list', context);
+    const allowed = await this.#access.marketsOf(p);
+    const markets = [...(await this.#marketMap()).values()].filter(
+      (m) => allowed === null || allowed.has(m.id),
+    );
+    if (allowed !== null && allowed.size === 0) {
+      this.#access.recordDenial(p, 'markets.list', 'markets', context, 'no data entitlements');
+      throw new AppError(
+        'not_entitled',
+        'Your organisation has no data entitlements yet; ask your administrator.',
+      );
+    }
+    return markets;
   }
 
+  async getMarketFor(
+    principal: Principal | null,
+    id: string,
+    context: RequestContext,
+  ): Promise<MarketDefinition> {
+    const p = this.#access.requirePermission(principal, 'data:read', 'markets.get', context);
+    const allowed = await this.#access.marketsOf(p);
+    if (allowed !== null && !allowed.has(id)) {
+      throw notFound(`Unknown market "${id}". GET /api/v1/markets lists the markets you can use.`);
+    }
+    return this.getMarket(id);
+  }
+
+  /** A market by id, without access checks (for use cases that check access themselves). */
   async getMarket(id: string): Promise<MarketDefinition> {
     const market = (await this.#marketMap()).get(id);
     if (!market) {
@@ -62,11 +101,30 @@ export class CatalogService {
     return market;
   }
 
+  /** Instruments the caller is entitled to see, filtered and paged in the store. */
   async listInstruments(
+    principal: Principal | null,
     query: InstrumentListQuery,
+    context: RequestContext,
   ): Promise<{ items: InstrumentView[]; nextCursor: string | null }> {
+    const p = this.#access.requirePermission(principal, 'data:read', 'instruments.list', context);
+    const scope = await this.#access.scopeOf(p);
+    if (scope !== null && scope.length === 0) {
+      this.#access.recordDenial(
+        p,
+        'instruments.list',
+        'instruments',
+        context,
+        'no data entitlements',
+      );
+      throw new AppError(
+        'not_entitled',
+        'Your organisation has no data entitlements yet; ask your administrator.',
+      );
+    }
     const page = await this.#metadata.listInstruments(
       {
+        ...(scope ? { scope } : {}),
         ...(query.market ? { market: query.market } : {}),
         ...(query.kind ? { kind: query.kind } : {}),
         ...(query.q ? { text: query.q } : {}),
@@ -76,9 +134,18 @@ export class CatalogService {
     return { items: await this.#withZones(page.items), nextCursor: encodeCursor(page.next) };
   }
 
-  async getInstrument(id: string): Promise<InstrumentView> {
+  /** One instrument, if the caller may see it; otherwise reported as unknown (no probing of other markets). */
+  async getInstrument(
+    principal: Principal | null,
+    id: string,
+    context: RequestContext,
+  ): Promise<InstrumentView> {
+    const p = this.#access.requirePermission(principal, 'data:read', 'instruments.get', context);
     const [found] = await this.resolveInstruments([id]);
-    return found as InstrumentView;
+    if (!found || !(await this.#access.mayList(p, found))) {
+      throw notFound(`Unknown instrument: ${id}. Search with GET /api/v1/instruments?q=<text>.`);
+    }
+    return found;
   }
 
   /**

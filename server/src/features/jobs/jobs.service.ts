@@ -1,6 +1,9 @@
 import type { JobRunRecord, JobRunStatus, MetadataStore } from '../../ports/metadata-store.js';
 
 export type { JobRunRecord };
+import type { Principal } from '../../domain/access/principal.js';
+import type { AccessService } from '../access/access.service.js';
+import type { RequestContext } from '../access/request-context.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { JobDefinition, JobScheduler } from './job-scheduler.js';
 
@@ -15,18 +18,22 @@ export class JobsService {
   readonly #scheduler: JobScheduler;
   readonly #metadata: MetadataStore;
   readonly #schedulerRunning: boolean;
+  readonly #access: AccessService;
 
   constructor(deps: {
     scheduler: JobScheduler;
     metadata: MetadataStore;
+    access: AccessService;
     schedulerRunning: boolean;
   }) {
+    this.#access = deps.access;
     this.#scheduler = deps.scheduler;
     this.#metadata = deps.metadata;
     this.#schedulerRunning = deps.schedulerRunning;
   }
 
-  async listJobs(): Promise<JobView[]> {
+  async listJobs(principal: Principal | null, context: RequestContext): Promise<JobView[]> {
+    this.#access.requirePermission(principal, 'platform:operations', 'jobs.list', context);
     const latest = await this.#metadata.latestJobRuns();
     return this.#scheduler.jobs().map((job) => ({
       definition: job.definition,
@@ -35,12 +42,17 @@ export class JobsService {
     }));
   }
 
-  async listRuns(query: {
-    job?: string | undefined;
-    status?: JobRunStatus | undefined;
-    limit?: number | undefined;
-    cursor?: string | undefined;
-  }): Promise<{ items: readonly JobRunRecord[]; nextCursor: string | null }> {
+  async listRuns(
+    principal: Principal | null,
+    query: {
+      job?: string | undefined;
+      status?: JobRunStatus | undefined;
+      limit?: number | undefined;
+      cursor?: string | undefined;
+    },
+    context: RequestContext,
+  ): Promise<{ items: readonly JobRunRecord[]; nextCursor: string | null }> {
+    this.#access.requirePermission(principal, 'platform:operations', 'jobs.runs', context);
     const page = await this.#metadata.listJobRuns(
       {
         ...(query.job ? { job: query.job } : {}),
@@ -51,7 +63,12 @@ export class JobsService {
     return { items: page.items, nextCursor: encodeCursor(page.next) };
   }
 
-  runNow(name: string): Promise<JobRunRecord> {
+  runNow(
+    principal: Principal | null,
+    name: string,
+    context: RequestContext,
+  ): Promise<JobRunRecord> {
+    this.#access.requirePermission(principal, 'platform:operations', 'jobs.run', context);
     return this.#scheduler.runNow(name, 'manual');
   }
 }

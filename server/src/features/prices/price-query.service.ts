@@ -18,6 +18,9 @@ import { parseInstant } from '../../domain/time/parse-instant.js';
 import { isValidTimeZone } from '../../domain/time/zoned.js';
 import { invalidRequest, type FieldProblem } from '../../platform/errors.js';
 import type { TimeSeriesStore } from '../../ports/time-series-store.js';
+import type { Principal } from '../../domain/access/principal.js';
+import type { AccessService } from '../access/access.service.js';
+import type { RequestContext } from '../access/request-context.js';
 import type { CatalogService, InstrumentView } from '../catalog/catalog.service.js';
 
 /** A price query as a caller phrases it (query string or CLI options), before validation. */
@@ -70,16 +73,39 @@ const splitList = (text: string | undefined): string[] =>
  */
 export class PriceQueryService {
   readonly #catalog: CatalogService;
+  readonly #access: AccessService;
   readonly #store: TimeSeriesStore;
   readonly #maxRows: number;
 
-  constructor(deps: { catalog: CatalogService; store: TimeSeriesStore; maxRows: number }) {
+  constructor(deps: {
+    catalog: CatalogService;
+    access: AccessService;
+    store: TimeSeriesStore;
+    maxRows: number;
+  }) {
     this.#catalog = deps.catalog;
+    this.#access = deps.access;
     this.#store = deps.store;
     this.#maxRows = deps.maxRows;
   }
 
-  async query(input: PriceQueryInput): Promise<PriceQueryResult> {
+  /**
+   * Runs a price query for a caller. Order of refusals: not signed in (401), role (403), malformed input (400),
+   * unknown instruments (404), not entitled to the instruments, range or channel (403), too large (400).
+   */
+  async query(
+    principal: Principal | null,
+    input: PriceQueryInput,
+    context: RequestContext,
+    options: { asFile: boolean } = { asFile: false },
+  ): Promise<PriceQueryResult> {
+    const action = options.asFile ? 'prices.download' : 'prices.read';
+    const caller = this.#access.requirePermission(
+      principal,
+      options.asFile ? 'data:export' : 'data:read',
+      action,
+      context,
+    );
     const ids = splitList(input.instruments);
     const problems: FieldProblem[] = [];
     if (ids.length === 0) {
@@ -109,6 +135,16 @@ export class PriceQueryService {
     }
     throwIf(problems);
     const safeRange = range as TimeRange;
+    await this.#access.requireData(
+      caller,
+      {
+        instruments: instruments.map((i) => ({ id: i.id, market: i.market, product: i.product })),
+        range: safeRange,
+        asFile: options.asFile,
+      },
+      action,
+      context,
+    );
 
     // The shortest interval any of the markets publishes for a run bounds the row count from above.
     const runMinutes = runs.map((run) =>
@@ -152,8 +188,11 @@ export class PriceQueryService {
 
   /** The newest interval per instrument and run, for a market or a list of instruments. */
   async latest(
+    principal: Principal | null,
     input: LatestPriceInput,
+    context: RequestContext,
   ): Promise<{ prices: PriceBatch; receivedAtMs: Float64Array }> {
+    const p = this.#access.requirePermission(principal, 'data:read', 'prices.latest', context);
     const problems: FieldProblem[] = [];
     const ids = splitList(input.instruments);
     if (ids.length > MAX_INSTRUMENTS_PER_QUERY) {
@@ -164,10 +203,20 @@ export class PriceQueryService {
     }
     throwIf(problems);
     if (input.market !== undefined) {
-      await this.#catalog.getMarket(input.market);
+      await this.#catalog.getMarketFor(p, input.market, context);
     }
     if (ids.length > 0) {
-      await this.#catalog.resolveInstruments(ids);
+      const named = await this.#catalog.resolveInstruments(ids);
+      await this.#access.requireData(
+        p,
+        {
+          instruments: named.map((i) => ({ id: i.id, market: i.market, product: i.product })),
+          range: null,
+          asFile: false,
+        },
+        'prices.latest',
+        context,
+      );
     }
     const runList = splitList(input.runs);
     for (const run of runList) {
@@ -184,7 +233,27 @@ export class PriceQueryService {
       ...(input.market !== undefined ? { market: input.market } : {}),
       ...(runList.length > 0 ? { runs: runList as MarketRunId[] } : {}),
     });
-    return latest;
+    return this.#onlyListable(p, latest);
+  }
+
+  /** Keeps the rows of instruments the caller may see (a market-wide latest must not show other grants' nodes). */
+  async #onlyListable(
+    principal: Principal,
+    latest: { prices: PriceBatch; receivedAtMs: Float64Array },
+  ): Promise<{ prices: PriceBatch; receivedAtMs: Float64Array }> {
+    const ids = latest.prices.instrumentIds;
+    const views = await this.#catalog.resolveInstruments(ids).catch(() => null);
+    const allowed = new Set<number>();
+    for (const [slot, id] of ids.entries()) {
+      const view = views?.find((v) => v.id === id);
+      if (view && (await this.#access.mayList(principal, view))) {
+        allowed.add(slot);
+      }
+    }
+    const keep = Uint32Array.from({ length: latest.prices.length }, (_, i) => i).filter((i) =>
+      allowed.has(latest.prices.instrumentIndex[i] as number),
+    );
+    return keep.length === latest.prices.length ? latest : selectRows(latest, keep);
   }
 
   async #marketsOf(instruments: readonly InstrumentView[]): Promise<MarketDefinition[]> {
@@ -344,4 +413,35 @@ const parseRange = (
     return null;
   }
   return { fromMs, toMs };
+};
+
+/** The chosen rows of a latest-price result, with their dictionaries kept (unused slots are harmless). */
+const selectRows = (
+  latest: { prices: PriceBatch; receivedAtMs: Float64Array },
+  rows: Uint32Array,
+): { prices: PriceBatch; receivedAtMs: Float64Array } => {
+  const pick = <T extends Float64Array | Uint32Array | Uint16Array | Uint8Array>(column: T): T => {
+    const out = new (column.constructor as new (n: number) => T)(rows.length);
+    rows.forEach((row, i) => {
+      out[i] = column[row] as number;
+    });
+    return out;
+  };
+  const p = latest.prices;
+  return {
+    prices: {
+      ...p,
+      length: rows.length,
+      instrumentIndex: pick(p.instrumentIndex),
+      runIndex: pick(p.runIndex),
+      intervalStartMs: pick(p.intervalStartMs),
+      intervalMinutes: pick(p.intervalMinutes),
+      lmp: pick(p.lmp),
+      energy: pick(p.energy),
+      congestion: pick(p.congestion),
+      loss: pick(p.loss),
+      ghg: pick(p.ghg),
+    },
+    receivedAtMs: pick(latest.receivedAtMs),
+  };
 };

@@ -9,6 +9,7 @@ export const healthRoutes =
     app.get(
       '/healthz',
       {
+        config: { access: { public: true } },
         schema: {
           tags: ['operations'],
           summary: 'Liveness: the process is up',
@@ -21,6 +22,7 @@ export const healthRoutes =
     app.get(
       '/readyz',
       {
+        config: { access: { public: true } },
         schema: {
           tags: ['operations'],
           summary: 'Readiness: the stores answer',
@@ -38,7 +40,10 @@ export const healthRoutes =
 
     app.get(
       '/metrics',
-      { schema: { tags: ['operations'], summary: 'Prometheus metrics (text exposition format)' } },
+      {
+        config: { access: { public: true } },
+        schema: { tags: ['operations'], summary: 'Prometheus metrics (text exposition format)' },
+      },
       async (_request, reply) =>
         reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()),
     );

@@ -2,6 +2,7 @@ import { Instrument, InstrumentPage, InstrumentQuery, Problem } from '@254carbon
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { InstrumentView } from '../../features/catalog/catalog.service.js';
+import { contextOf } from '../access-control.js';
 import type { HttpDeps } from '../http-deps.js';
 
 const view = (i: InstrumentView): Instrument => ({
@@ -26,6 +27,7 @@ export const instrumentRoutes =
     app.get(
       '/instruments',
       {
+        config: { access: { permission: 'data:read' } },
         schema: {
           tags: ['reference data'],
           summary: 'Search instruments (nodes, hubs, zones) by market, kind and text',
@@ -35,7 +37,11 @@ export const instrumentRoutes =
       },
       async (request) => {
         const { market, kind, q, limit, cursor } = request.query;
-        const page = await deps.catalog.listInstruments({ market, kind, q, limit, cursor });
+        const page = await deps.catalog.listInstruments(
+          request.principal,
+          { market, kind, q, limit, cursor },
+          contextOf(request),
+        );
         return {
           data: page.items.map(view),
           page: { limit: limit ?? 100, nextCursor: page.nextCursor },
@@ -46,6 +52,7 @@ export const instrumentRoutes =
     app.get(
       '/instruments/:id',
       {
+        config: { access: { permission: 'data:read' } },
         schema: {
           tags: ['reference data'],
           summary: 'One instrument by id',
@@ -53,7 +60,14 @@ export const instrumentRoutes =
           response: { 200: Instrument, 400: Problem, 404: Problem },
         },
       },
-      async (request) => view(await deps.catalog.getInstrument(request.params.id)),
+      async (request) =>
+        view(
+          await deps.catalog.getInstrument(
+            request.principal,
+            request.params.id,
+            contextOf(request),
+          ),
+        ),
     );
     done();
   };

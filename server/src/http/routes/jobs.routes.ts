@@ -1,6 +1,7 @@
 import { JobList, JobRunPage, JobRunQuery, Problem } from '@254carbon/contracts';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { contextOf } from '../access-control.js';
 import type { HttpDeps } from '../http-deps.js';
 import { jobRunView } from '../render.js';
 
@@ -10,14 +11,15 @@ export const jobRoutes =
     app.get(
       '/jobs',
       {
+        config: { access: { permission: 'platform:operations' } },
         schema: {
           tags: ['operations'],
           summary: 'Scheduled jobs with their next and last run',
           response: { 200: JobList },
         },
       },
-      async () => ({
-        data: (await deps.jobs.listJobs()).map((job) => ({
+      async (request) => ({
+        data: (await deps.jobs.listJobs(request.principal, contextOf(request))).map((job) => ({
           name: job.definition.name,
           description: job.definition.description,
           schedule: job.definition.schedule,
@@ -32,6 +34,7 @@ export const jobRoutes =
     app.get(
       '/jobs/runs',
       {
+        config: { access: { permission: 'platform:operations' } },
         schema: {
           tags: ['operations'],
           summary: 'Job runs, newest first: start, end, status, rows and error of every attempt',
@@ -40,7 +43,7 @@ export const jobRoutes =
         },
       },
       async (request) => {
-        const page = await deps.jobs.listRuns(request.query);
+        const page = await deps.jobs.listRuns(request.principal, request.query, contextOf(request));
         return {
           data: page.items.map(jobRunView),
           page: { limit: request.query.limit ?? 50, nextCursor: page.nextCursor },

@@ -1,6 +1,7 @@
 import { Market, MarketList, Problem } from '@254carbon/contracts';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { contextOf } from '../access-control.js';
 import type { HttpDeps } from '../http-deps.js';
 
 export const marketRoutes =
@@ -9,20 +10,25 @@ export const marketRoutes =
     app.get(
       '/markets',
       {
+        config: { access: { permission: 'data:read' } },
         schema: {
           tags: ['reference data'],
           summary: 'Markets held by this server',
           response: { 200: MarketList },
         },
       },
-      async () => ({
-        data: (await deps.catalog.listMarkets()).map((m) => ({ ...m, runs: [...m.runs] })),
+      async (request) => ({
+        data: (await deps.catalog.listMarkets(request.principal, contextOf(request))).map((m) => ({
+          ...m,
+          runs: [...m.runs],
+        })),
       }),
     );
 
     app.get(
       '/markets/:id',
       {
+        config: { access: { permission: 'data:read' } },
         schema: {
           tags: ['reference data'],
           summary: 'One market',
@@ -31,7 +37,11 @@ export const marketRoutes =
         },
       },
       async (request) => {
-        const market = await deps.catalog.getMarket(request.params.id);
+        const market = await deps.catalog.getMarketFor(
+          request.principal,
+          request.params.id,
+          contextOf(request),
+        );
         return { ...market, runs: [...market.runs] };
       },
     );

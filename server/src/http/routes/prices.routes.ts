@@ -7,6 +7,7 @@ import {
 } from '@254carbon/contracts';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { contextOf } from '../access-control.js';
 import type { HttpDeps } from '../http-deps.js';
 import { latestRows, priceCsv, priceRowsJson } from '../render.js';
 
@@ -16,6 +17,13 @@ export const priceRoutes =
     app.get(
       '/prices',
       {
+        config: {
+          access: {
+            permission: 'data:read',
+            limit: (request) =>
+              (request.query as { format?: string }).format === 'csv' ? 'export' : 'general',
+          },
+        },
         schema: {
           tags: ['prices'],
           summary: 'Prices for instruments over a time range, raw or resampled, as JSON or CSV',
@@ -41,7 +49,9 @@ export const priceRoutes =
       },
       async (request, reply) => {
         const { format, ...input } = request.query;
-        const result = await deps.prices.query(input);
+        const result = await deps.prices.query(request.principal, input, contextOf(request), {
+          asFile: format === 'csv',
+        });
         if (format === 'csv') {
           const name = `prices_${new Date(result.range.fromMs).toISOString().slice(0, 10)}.csv`;
           return reply
@@ -71,6 +81,7 @@ export const priceRoutes =
     app.get(
       '/prices/latest',
       {
+        config: { access: { permission: 'data:read' } },
         schema: {
           tags: ['prices'],
           summary: 'The newest interval per instrument and run',
@@ -79,7 +90,11 @@ export const priceRoutes =
         },
       },
       async (request) => {
-        const latest = await deps.prices.latest(request.query);
+        const latest = await deps.prices.latest(
+          request.principal,
+          request.query,
+          contextOf(request),
+        );
         return { data: latestRows(latest.prices, latest.receivedAtMs) };
       },
     );
