@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openDuckDbStores } from '../server/src/adapters/duckdb/open-duckdb-stores.js';
+import { openPlatform, prepareAccess } from '../server/src/composition.js';
 import { systemClock } from '../server/src/platform/clock.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import { silentLogger } from '../server/src/platform/logger.js';
 import { percentile, rssMiB } from './machine.js';
 import { benchInstrumentIds, syntheticRt5Batch } from './synthetic-prices.js';
 
@@ -81,6 +84,62 @@ const ensureDataset = async (file: string): Promise<{ rows: number; seconds: num
   return { rows, seconds: (performance.now() - began) / 1000 };
 };
 
+/** Per-minute limits high enough that the benchmark measures serving, not throttling (the limiter still runs). */
+const BENCH_RATE_LIMIT = '100000000';
+
+/**
+ * A tenant entitled to the benchmark market over the API, and a fresh viewer API key for it: requests go through
+ * authentication, entitlement checks and rate limiting exactly as a customer's would.
+ */
+const provisionCaller = async (file: string, dataDir: string): Promise<string> => {
+  const config = loadConfig({
+    CARBON_DATA_DIR: dataDir,
+    CARBON_DUCKDB_FILE: file,
+    CARBON_SIM_ENABLED: 'false',
+    CARBON_SCHEDULER_ENABLED: 'false',
+    CARBON_DEMO_TENANTS: 'false',
+  });
+  const platform = await openPlatform(config, { logger: silentLogger() });
+  try {
+    await prepareAccess(platform);
+    const { principal, context } = platform.caller;
+    const tenants = await platform.admin.listTenants(principal, context);
+    if (!tenants.some((t) => t.id === 'bench_desk')) {
+      await platform.admin.createTenant(
+        principal,
+        { id: 'bench_desk', name: 'Benchmark desk' },
+        context,
+      );
+    }
+    const grants = await platform.grants.listEntitlements(
+      principal,
+      { tenantId: 'bench_desk' },
+      context,
+    );
+    if (grants.length === 0) {
+      await platform.grants.grantEntitlement(
+        principal,
+        { tenantId: 'bench_desk', market: 'BENCH', product: 'lmp', channels: ['api'] },
+        context,
+      );
+    }
+    const created = await platform.admin.createApiKey(
+      principal,
+      {
+        tenantId: 'bench_desk',
+        name: `bench ${new Date().toISOString()}`,
+        roles: ['viewer'],
+        expiresInDays: 1,
+      },
+      context,
+    );
+    await platform.audit.flush();
+    return created.key;
+  } finally {
+    await platform.close();
+  }
+};
+
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const probe = createServer();
@@ -106,6 +165,9 @@ const startServer = async (
       CARBON_SIM_ENABLED: 'false',
       CARBON_SCHEDULER_ENABLED: 'false',
       CARBON_LOG_LEVEL: 'warn',
+      CARBON_DEMO_TENANTS: 'false',
+      CARBON_RATE_LIMIT_ACTOR: BENCH_RATE_LIMIT,
+      CARBON_RATE_LIMIT_TENANT: BENCH_RATE_LIMIT,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -134,6 +196,7 @@ const dayPath = (instrument: number, day: number): string => {
 
 const runLoad = async (
   url: string,
+  apiKey: string,
   pid: number,
   name: string,
   description: string,
@@ -152,6 +215,7 @@ const runLoad = async (
     url,
     connections,
     duration: durationSeconds,
+    headers: { authorization: `Bearer ${apiKey}` },
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: nextPath() }) }],
     setupClient: (client) => {
       client.on('response', (_status: number, _bytes: number, responseTime: number) => {
@@ -181,12 +245,15 @@ const runLoad = async (
 export const runPricesApiBench = async (dataDir: string): Promise<PricesApiResult> => {
   const file = join(dataDir, 'prices-50m.duckdb');
   const dataset = await ensureDataset(file);
+  const apiKey = await provisionCaller(file, dataDir);
   const { child, url } = await startServer(file, dataDir);
+  const get = (path: string): Promise<Response> =>
+    fetch(`${url}${path}`, { headers: { authorization: `Bearer ${apiKey}` } });
   const pid = child.pid as number;
   const connections = 10;
   const durationSeconds = 10;
   try {
-    const probe = (await (await fetch(`${url}${dayPath(0, DAYS - 1)}`)).json()) as {
+    const probe = (await (await get(dayPath(0, DAYS - 1))).json()) as {
       data: unknown[];
     };
     if (probe.data.length !== 288) {
@@ -197,6 +264,7 @@ export const runPricesApiBench = async (dataDir: string): Promise<PricesApiResul
     const random = (n: number): number => Math.floor(Math.random() * n);
     const sameDay = await runLoad(
       url,
+      apiKey,
       pid,
       'same day',
       'one instrument-day requested over and over (a live chart)',
@@ -211,7 +279,7 @@ export const runPricesApiBench = async (dataDir: string): Promise<PricesApiResul
     await Promise.all(
       Array.from({ length: 4 }, async (_, worker) => {
         for (let k = worker; k < recent.length; k += 4) {
-          await (await fetch(`${url}${recent[k]}`)).arrayBuffer();
+          await (await get(recent[k] as string)).arrayBuffer();
         }
       }),
     );
@@ -219,6 +287,7 @@ export const runPricesApiBench = async (dataDir: string): Promise<PricesApiResul
       sameDay,
       await runLoad(
         url,
+        apiKey,
         pid,
         'recent days',
         'random instrument (of 100) × random day of the last 30, after one pass over them',
@@ -228,6 +297,7 @@ export const runPricesApiBench = async (dataDir: string): Promise<PricesApiResul
       ),
       await runLoad(
         url,
+        apiKey,
         pid,
         'whole history',
         `random instrument × random day of all ${DAYS} (mostly cache misses)`,

@@ -29,6 +29,9 @@ export const Me = Type.Object({
   markets: Type.Array(
     Type.String({ description: 'Markets the caller may see through this channel.' }),
   ),
+  downloadMarkets: Type.Array(
+    Type.String({ description: 'Markets the caller may download as files (CSV, exports).' }),
+  ),
 });
 export type Me = Static<typeof Me>;
 

@@ -9,6 +9,7 @@ import { createOidcTokenVerifier } from './adapters/oidc/oidc-token-verifier.js'
 import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter.js';
 import { AccessService } from './features/access/access.service.js';
 import { AdminService } from './features/access/admin.service.js';
+import { GrantsService } from './features/access/grants.service.js';
 import { AuditService } from './features/access/audit.service.js';
 import { AuthService } from './features/access/auth.service.js';
 import { BootstrapService, type CreatedCredentials } from './features/access/bootstrap.service.js';
@@ -22,7 +23,7 @@ import { ingestJobs } from './features/jobs/ingest-jobs.js';
 import { JobScheduler } from './features/jobs/job-scheduler.js';
 import { JobsService } from './features/jobs/jobs.service.js';
 import { PriceQueryService } from './features/prices/price-query.service.js';
-import { createHttpApp, type HttpApp } from './http/app.js';
+import { createHttpApp, type HttpApp, type RouteEntry } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { newId } from './platform/ids.js';
@@ -45,6 +46,7 @@ export interface Platform {
   readonly access: AccessService;
   readonly auth: AuthService;
   readonly admin: AdminService;
+  readonly grants: GrantsService;
   readonly limits: RequestLimits;
   readonly bootstrap: BootstrapService;
   /** The local command line as a caller (acts as the operator; audited as cli:<os user>). */
@@ -200,6 +202,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     access,
     auth,
     admin: new AdminService({ identity: stores.identity, audit, access, bus, clock }),
+    grants: new GrantsService({ identity: stores.identity, audit, access, bus }),
     limits,
     bootstrap: new BootstrapService({ identity: stores.identity, audit, clock }),
     caller: {
@@ -223,7 +226,10 @@ const defaultWebDir = (): string | null => {
 };
 
 /** The HTTP app over a platform's use cases. */
-export const httpAppFor = (platform: Platform, webDir: string | null): Promise<HttpApp> =>
+export const httpAppFor = (
+  platform: Platform,
+  webDir: string | null,
+): Promise<{ app: HttpApp; routes: readonly RouteEntry[] }> =>
   createHttpApp({
     catalog: platform.catalog,
     prices: platform.prices,
@@ -232,6 +238,7 @@ export const httpAppFor = (platform: Platform, webDir: string | null): Promise<H
     auth: platform.auth,
     access: platform.access,
     admin: platform.admin,
+    grants: platform.grants,
     audit: platform.audit,
     limits: platform.limits,
     session: {
@@ -292,7 +299,7 @@ export const startServer = async (
       );
       platform.scheduler.start();
     }
-    const app = await httpAppFor(platform, config.web.dir ?? defaultWebDir());
+    const { app } = await httpAppFor(platform, config.web.dir ?? defaultWebDir());
     const address = await app.listen({ host: config.http.host, port: config.http.port });
     return {
       url: address,

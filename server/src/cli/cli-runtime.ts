@@ -1,5 +1,7 @@
 import type { AdminService } from '../features/access/admin.service.js';
+import type { BootstrapService } from '../features/access/bootstrap.service.js';
 import type { CliCaller } from '../features/access/cli-caller.js';
+import type { GrantsService } from '../features/access/grants.service.js';
 import type { CatalogService } from '../features/catalog/catalog.service.js';
 import type { IngestService } from '../features/ingest/ingest.service.js';
 import type { JobsService } from '../features/jobs/jobs.service.js';
@@ -13,6 +15,10 @@ export interface CliServices {
   readonly ingest: IngestService;
   readonly jobs: JobsService;
   readonly admin: AdminService;
+  /** Entitlements, seats and the audit trail. */
+  readonly grants: GrantsService;
+  /** First-run setup: the operator tenant, its first administrator, the demo tenants. */
+  readonly bootstrap: BootstrapService;
   /** Who the command acts as, and the context recorded in the audit trail. */
   readonly caller: CliCaller;
   readonly migrationsApplied: readonly string[];

@@ -1,11 +1,17 @@
 import { Command } from 'commander';
 import { AppError } from '../platform/errors.js';
 import type { CliOutput, CliRuntime } from './cli-runtime.js';
+import { adminCommand } from './commands/admin.command.js';
+import { auditCommand } from './commands/audit.command.js';
+import { entitlementsCommand } from './commands/entitlements.command.js';
 import { ingestCommand } from './commands/ingest.command.js';
 import { jobsCommand } from './commands/jobs.command.js';
+import { keysCommand } from './commands/keys.command.js';
 import { pricesCommand } from './commands/prices.command.js';
 import { referenceCommands } from './commands/reference.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { tenantsCommand } from './commands/tenants.command.js';
+import { usersCommand } from './commands/users.command.js';
 
 /** The `254carbon` command line. */
 export const buildProgram = (runtime: CliRuntime, io: CliOutput): Command => {
@@ -35,6 +41,16 @@ export const buildProgram = (runtime: CliRuntime, io: CliOutput): Command => {
   for (const command of referenceCommands(runtime, io)) {
     program.addCommand(command);
   }
+  for (const group of [
+    adminCommand,
+    tenantsCommand,
+    usersCommand,
+    keysCommand,
+    entitlementsCommand,
+    auditCommand,
+  ]) {
+    program.addCommand(group(runtime, io));
+  }
   applyToTree(program, (command) =>
     command
       .exitOverride()
@@ -62,9 +78,13 @@ export const runCli = async (
   argv: readonly string[],
 ): Promise<number> => {
   const program = buildProgram(runtime, io);
+  // A command that completes but reports failure (a failed job run, a broken audit trail) sets process.exitCode;
+  // it is returned as the exit code and the global put back, so the caller decides what the process exits with.
+  const previousExitCode = process.exitCode;
+  process.exitCode = undefined;
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     const commanderCode = (error as { code?: string }).code;
     if (commanderCode === 'commander.helpDisplayed' || commanderCode === 'commander.version') {
@@ -82,5 +102,7 @@ export const runCli = async (
     }
     io.err.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
+  } finally {
+    process.exitCode = previousExitCode;
   }
 };

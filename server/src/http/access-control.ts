@@ -78,9 +78,10 @@ const clearSessionCookie = (reply: FastifyReply): void => {
  * Authentication and the per-route access policy, for every route of the app (fastify-plugin lifts the hooks out
  * of the plugin's own scope).
  */
-export const accessControl = fastifyPlugin<{ deps: HttpDeps }>(async (app, { deps }) => {
+export const accessControl = fastifyPlugin<{ deps: HttpDeps }>((app, { deps }, done) => {
   app.decorateRequest('principal', null);
-  app.addHook('preHandler', async (request, reply) => {
+  // onRequest: refuse before the body is read or validated, so an anonymous caller learns nothing from a 400.
+  app.addHook('onRequest', async (request, reply) => {
     if (request.is404) {
       return;
     }
@@ -129,4 +130,5 @@ export const accessControl = fastifyPlugin<{ deps: HttpDeps }>(async (app, { dep
       typeof access.limit === 'function' ? access.limit(request) : (access.limit ?? 'general');
     await deps.limits.check(principal, kind, route, context);
   });
+  done();
 });

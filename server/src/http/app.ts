@@ -9,7 +9,7 @@ import Fastify from 'fastify';
 import { newId } from '../platform/ids.js';
 import type { HttpDeps } from './http-deps.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
-import { accessControl } from './access-control.js';
+import { accessControl, type RouteAccess } from './access-control.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -46,6 +46,19 @@ export const createHttpApp = async (deps: HttpDeps) => {
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Every route with its access policy, for the route-table test and for operators auditing exposure.
+  const registered: {
+    method: string;
+    url: string;
+    options: { config?: { access?: RouteAccess } };
+  }[] = [];
+  app.addHook('onRoute', (route) => {
+    // Read the policy after start-up: plugin scopes (the public one) may set it after this hook has run.
+    for (const method of [route.method].flat()) {
+      registered.push({ method, url: route.url, options: route });
+    }
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -130,7 +143,20 @@ export const createHttpApp = async (deps: HttpDeps) => {
       ),
     );
   });
-  return app;
+  await app.ready();
+  const routes: readonly RouteEntry[] = registered.map((r) => ({
+    method: r.method,
+    url: r.url,
+    access: r.options.config?.access ?? null,
+  }));
+  return { app, routes };
 };
 
-export type HttpApp = Awaited<ReturnType<typeof createHttpApp>>;
+export type HttpApp = Awaited<ReturnType<typeof createHttpApp>>['app'];
+
+/** One registered route and its declared access policy (null = none declared, which means closed). */
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess | null;
+}

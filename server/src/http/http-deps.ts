@@ -2,6 +2,7 @@ import type { AccessService } from '../features/access/access.service.js';
 import type { AdminService } from '../features/access/admin.service.js';
 import type { AuditService } from '../features/access/audit.service.js';
 import type { AuthService } from '../features/access/auth.service.js';
+import type { GrantsService } from '../features/access/grants.service.js';
 import type { RequestLimits } from '../features/access/request-limits.js';
 import type { CatalogService } from '../features/catalog/catalog.service.js';
 import type { ReadinessService } from '../features/health/readiness.service.js';
@@ -19,6 +20,7 @@ export interface HttpDeps {
   readonly auth: AuthService;
   readonly access: AccessService;
   readonly admin: AdminService;
+  readonly grants: GrantsService;
   readonly audit: AuditService;
   readonly limits: RequestLimits;
   /** Session cookie attributes. */

@@ -11,6 +11,7 @@ import {
 import { ManualClock } from '../../src/platform/clock.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import { silentLogger } from '../../src/platform/logger.js';
+import type { MarketFeed } from '../../src/ports/market-feed.js';
 
 /**
  * A whole platform on loopback for end-to-end tests: a fresh data directory, the embedded store, the simulator
@@ -48,6 +49,9 @@ export const createTestApp = async (options: {
   nowMs: number;
   days: number;
   env?: Record<string, string>;
+  feeds?: readonly MarketFeed[];
+  /** An admin key from an earlier run on the same database file (the first run creates one). */
+  adminKey?: string;
 }) => {
   const clock = new ManualClock(options.nowMs);
   const config = loadConfig({
@@ -56,23 +60,33 @@ export const createTestApp = async (options: {
     CARBON_SCHEDULER_ENABLED: 'false',
     ...options.env,
   });
-  const platform = await openPlatform(config, { logger: silentLogger(), clock });
-  await platform.ingest.ingest({
-    feed: 'sim',
-    range: { fromMs: options.nowMs - options.days * 86_400_000, toMs: options.nowMs + 86_400_000 },
+  const platform = await openPlatform(config, {
+    logger: silentLogger(),
+    clock,
+    feeds: options.feeds ?? [],
   });
+  for (const feed of platform.ingest.feeds()) {
+    await platform.ingest.ingest({
+      feed: feed.id,
+      range: {
+        fromMs: options.nowMs - options.days * 86_400_000,
+        toMs: options.nowMs + 86_400_000,
+      },
+    });
+  }
   const created = await prepareAccess(platform);
-  const adminKey = created.find((c) => c.apiKey !== null)?.apiKey;
+  const adminKey = created.find((c) => c.apiKey !== null)?.apiKey ?? options.adminKey;
   if (!adminKey) {
     throw new Error('the first start should have created an admin API key');
   }
-  const app = await httpAppFor(platform, null);
+  const { app, routes } = await httpAppFor(platform, null);
   return {
     app,
     platform,
     clock,
     adminKey,
     created,
+    routes,
     close: async () => {
       await app.close();
       await platform.close();

@@ -1,6 +1,12 @@
 import { NavLink } from './NavLink';
 
-export const NotFoundPage = ({ pathname }: { readonly pathname: string }) => (
+interface NotFoundPageProps {
+  readonly pathname: string;
+  /** Offer the jobs page only to those who may open it. */
+  readonly showJobs: boolean;
+}
+
+export const NotFoundPage = ({ pathname, showJobs }: NotFoundPageProps) => (
   <div className="page">
     <header className="page__header">
       <div>
@@ -16,11 +22,16 @@ export const NotFoundPage = ({ pathname }: { readonly pathname: string }) => (
         <NavLink href="/explorer" isCurrent={false}>
           price explorer
         </NavLink>
-        , the{' '}
-        <NavLink href="/jobs" isCurrent={false}>
-          jobs
-        </NavLink>{' '}
-        page or the <a href="/docs">API documentation</a>.
+        {showJobs && (
+          <>
+            , the{' '}
+            <NavLink href="/jobs" isCurrent={false}>
+              jobs
+            </NavLink>{' '}
+            page
+          </>
+        )}{' '}
+        or the <a href="/docs">API documentation</a>.
       </p>
     </div>
   </div>

@@ -1,11 +1,23 @@
 const NAVIGATE_EVENT = 'carbon:navigate';
 
-/** Client-side navigation: push a history entry and tell subscribers. */
-export const navigate = (path: string): void => {
-  if (path === window.location.pathname + window.location.search) {
+export interface NavigateOptions {
+  /** Replace the current history entry instead of adding one (redirects must not trap the back button). */
+  readonly replace?: boolean;
+}
+
+/** The current path with its query string, e.g. `/explorer?x=1`. */
+export const currentPath = (): string => window.location.pathname + window.location.search;
+
+/** Client-side navigation: push (or replace) a history entry and tell subscribers. */
+export const navigate = (path: string, options: NavigateOptions = {}): void => {
+  if (path === currentPath()) {
     return;
   }
-  window.history.pushState(null, '', path);
+  if (options.replace) {
+    window.history.replaceState(null, '', path);
+  } else {
+    window.history.pushState(null, '', path);
+  }
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 };
 

@@ -10,8 +10,14 @@ describe('resolveRoute', () => {
     expect(resolveRoute('/jobs/')).toBe('jobs');
   });
 
+  it('serves the sign-in page at /login', () => {
+    expect(resolveRoute('/login')).toBe('login');
+    expect(resolveRoute('/login/')).toBe('login');
+  });
+
   it('reports anything else as not found', () => {
     expect(resolveRoute('/jobs/extra')).toBe('not-found');
     expect(resolveRoute('/docs-not-here')).toBe('not-found');
+    expect(resolveRoute('/login/extra')).toBe('not-found');
   });
 });

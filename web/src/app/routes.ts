@@ -1,19 +1,24 @@
-export type RouteId = 'explorer' | 'jobs' | 'not-found';
+import type { HubPermission } from '../features/auth/permissions';
+
+export type RouteId = 'explorer' | 'jobs' | 'login' | 'not-found';
 
 export interface NavItem {
   readonly route: RouteId;
   readonly href: string;
   readonly label: string;
+  /** Shown only to callers holding this permission (see `Me.permissions`). */
+  readonly permission: HubPermission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { route: 'explorer', href: '/explorer', label: 'Price explorer' },
-  { route: 'jobs', href: '/jobs', label: 'Jobs' },
+  { route: 'explorer', href: '/explorer', label: 'Price explorer', permission: 'data:read' },
+  { route: 'jobs', href: '/jobs', label: 'Jobs', permission: 'platform:operations' },
 ];
 
 const TITLES: Record<RouteId, string> = {
   explorer: 'Price explorer',
   jobs: 'Jobs',
+  login: 'Sign in',
   'not-found': 'Page not found',
 };
 
@@ -28,6 +33,8 @@ export const resolveRoute = (pathname: string): RouteId => {
       return 'explorer';
     case '/jobs':
       return 'jobs';
+    case '/login':
+      return 'login';
     default:
       return 'not-found';
   }

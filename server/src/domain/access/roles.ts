@@ -11,6 +11,7 @@ export const isRole = (value: string): value is Role =>
  * entitlement for the market, product, instrument and channel; admin permissions never grant data.
  */
 export type Permission =
+  | 'account:self'
   | 'data:read'
   | 'data:export'
   | 'tenant:users'
@@ -22,9 +23,16 @@ export type Permission =
   | 'platform:operations';
 
 const TENANT_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  viewer: ['data:read'],
-  analyst: ['data:read', 'data:export'],
-  admin: ['data:read', 'data:export', 'tenant:users', 'tenant:keys', 'tenant:audit'],
+  viewer: ['account:self', 'data:read'],
+  analyst: ['account:self', 'data:read', 'data:export'],
+  admin: [
+    'account:self',
+    'data:read',
+    'data:export',
+    'tenant:users',
+    'tenant:keys',
+    'tenant:audit',
+  ],
 };
 
 /**

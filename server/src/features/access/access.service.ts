@@ -77,6 +77,35 @@ export class AccessService {
   }
 
   /**
+   * The first check of every data use case: signed in, allowed by role, and holding at least one entitlement for
+   * the channel. A caller with nothing to see is refused (403) before any input is examined.
+   */
+  async requireDataAccess(
+    principal: Principal | null,
+    permission: 'data:read' | 'data:export',
+    action: string,
+    context: RequestContext,
+  ): Promise<Principal> {
+    const p = this.requirePermission(principal, permission, action, context);
+    const markets = await this.marketsOf(p);
+    if (markets !== null && markets.size === 0) {
+      this.#deny(
+        p,
+        action,
+        'tenant',
+        p.tenantId,
+        context,
+        `no data entitlements for the ${p.channel} channel`,
+      );
+      throw new AppError(
+        'not_entitled',
+        `Your organisation has no data entitlements for the ${p.channel} channel; ask your administrator.`,
+      );
+    }
+    return p;
+  }
+
+  /**
    * Allows a data request only if the caller's tenant holds grants covering every instrument, the whole time
    * range and the channel (plus downloads for files), and the caller holds a seat on each seat-limited grant.
    */
@@ -169,8 +198,17 @@ export class AccessService {
     channel: Principal['channel'];
     permissions: string[];
     markets: string[];
+    downloadMarkets: string[];
   }> {
     const markets = await this.marketsOf(principal);
+    // A file needs the caller's channel and the downloads channel (possibly from different grants).
+    const downloads =
+      markets === null
+        ? ['*']
+        : (await this.#grantsNow())
+            .filter((g) => g.tenantId === principal.tenantId && g.channels.includes('downloads'))
+            .map((g) => g.market)
+            .filter((market) => markets.has(market));
     return {
       actor: principal.actor,
       displayName: principal.displayName,
@@ -179,6 +217,8 @@ export class AccessService {
       channel: principal.channel,
       permissions: [...principal.permissions].sort(),
       markets: markets === null ? ['*'] : [...markets].sort(),
+      // File downloads need the downloads channel too; the hub hides the link where it would be refused.
+      downloadMarkets: can(principal, 'data:export') ? [...new Set(downloads)].sort() : [],
     };
   }
 

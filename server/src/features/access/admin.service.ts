@@ -1,25 +1,20 @@
-import type { AuditRecord, AuditResult } from '../../domain/access/audit-chain.js';
-import type { Entitlement } from '../../domain/access/entitlement.js';
 import { can, type Principal } from '../../domain/access/principal.js';
 import { OPERATOR_TENANT, type Permission, type Role } from '../../domain/access/roles.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { hashPassword, sha256Hex } from '../../platform/secrets.js';
-import type { Bus } from '../../ports/bus.js';
 import type {
   ApiKeyRecord,
   IdentityStore,
-  SeatAssignment,
   Tenant,
   UserAccount,
 } from '../../ports/identity-store.js';
 import type { Page } from '../../ports/metadata-store.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import type { AccessService } from './access.service.js';
+import { type AdminDeps, mayTouch, recordChange, scopeToTenant } from './admin-support.js';
 import { InputCheck } from './admin-validation.js';
 import { mintApiKey } from './api-keys.js';
-import type { AuditService, VerifyReport } from './audit.service.js';
 import type { RequestContext } from './request-context.js';
 
 /** A user as administrators see it: never the password hash. */
@@ -28,15 +23,6 @@ export type ApiKeyView = Omit<ApiKeyRecord, 'secretHash'>;
 
 const userView = ({ passwordHash: _hash, ...view }: UserAccount): UserView => view;
 const keyView = ({ secretHash: _hash, ...view }: ApiKeyRecord): ApiKeyView => view;
-
-export interface AuditListQuery {
-  readonly tenantId?: string | undefined;
-  readonly actor?: string | undefined;
-  readonly action?: string | undefined;
-  readonly result?: AuditResult | undefined;
-  readonly limit?: number | undefined;
-  readonly cursor?: string | undefined;
-}
 
 export interface NewUser {
   readonly tenantId?: string | undefined;
@@ -53,53 +39,31 @@ export interface NewApiKey {
   readonly expiresInDays?: number | undefined;
 }
 
-export interface NewEntitlement {
-  readonly tenantId: string;
-  readonly market: string;
-  readonly product: string;
-  readonly channels: readonly string[];
-  readonly instruments?: readonly string[] | null | undefined;
-  readonly dataFrom?: string | null | undefined;
-  readonly dataTo?: string | null | undefined;
-  readonly seats?: number | null | undefined;
-}
-
 /**
- * Administration of tenants, users, API keys and entitlements. Platform admins (the operator tenant) manage every
- * tenant and the entitlements; a tenant admin manages only its own users and keys. A resource of another tenant is
+ * Administration of tenants, users and API keys (grants and audit are in GrantsService). Platform admins (the
+ * operator tenant) manage every tenant; a tenant admin manages only its own users and keys. A resource of another tenant is
  * reported as not found, so ids cannot be probed. Every change is audited.
  */
 export class AdminService {
+  readonly #deps: AdminDeps;
   readonly #identity: IdentityStore;
-  readonly #audit: AuditService;
-  readonly #access: AccessService;
-  readonly #bus: Bus;
   readonly #clock: Clock;
 
-  constructor(deps: {
-    identity: IdentityStore;
-    audit: AuditService;
-    access: AccessService;
-    bus: Bus;
-    clock: Clock;
-  }) {
+  constructor(deps: AdminDeps & { identity: IdentityStore; clock: Clock }) {
+    this.#deps = deps;
     this.#identity = deps.identity;
-    this.#audit = deps.audit;
-    this.#access = deps.access;
-    this.#bus = deps.bus;
     this.#clock = deps.clock;
   }
 
   // ---- tenants ----
 
   async listTenants(principal: Principal | null, context: RequestContext): Promise<Tenant[]> {
-    const p = this.#access.requirePermission(
+    this.#deps.access.requirePermission(
       principal,
       'platform:tenants',
       'admin.tenant.list',
       context,
     );
-    void p;
     return this.#identity.listTenants();
   }
 
@@ -108,7 +72,7 @@ export class AdminService {
     input: { id: string; name: string },
     context: RequestContext,
   ): Promise<Tenant> {
-    const p = this.#access.requirePermission(
+    const p = this.#deps.access.requirePermission(
       principal,
       'platform:tenants',
       'admin.tenant.create',
@@ -133,7 +97,7 @@ export class AdminService {
     changes: { name?: string | undefined; status?: 'active' | 'suspended' | undefined },
     context: RequestContext,
   ): Promise<Tenant> {
-    const p = this.#access.requirePermission(
+    const p = this.#deps.access.requirePermission(
       principal,
       'platform:tenants',
       'admin.tenant.update',
@@ -377,7 +341,7 @@ export class AdminService {
       context,
     );
     const key = await this.#identity.getApiKey(id);
-    if (!key || !this.#mayTouch(p, key.tenantId)) {
+    if (!key || !mayTouch(p, key.tenantId)) {
       throw notFound(`No API key ${id}.`);
     }
     const revoked = await this.#identity.revokeApiKey(id, this.#clock.now());
@@ -385,185 +349,8 @@ export class AdminService {
     return keyView(revoked as ApiKeyRecord);
   }
 
-  // ---- entitlements ----
-
-  async listEntitlements(
-    principal: Principal | null,
-    query: { tenantId?: string | undefined },
-    context: RequestContext,
-  ): Promise<Entitlement[]> {
-    // Tenant admins may read their own grants; only platform admins see others'.
-    const p = this.#access.requirePermission(
-      principal,
-      'tenant:users',
-      'admin.entitlement.list',
-      context,
-    );
-    const platform = can(p, 'platform:entitlements');
-    const tenantId = platform ? (query.tenantId ?? null) : p.tenantId;
-    if (!platform && query.tenantId !== undefined && query.tenantId !== p.tenantId) {
-      return [];
-    }
-    return this.#identity.listEntitlements(tenantId);
-  }
-
-  async grantEntitlement(
-    principal: Principal | null,
-    input: NewEntitlement,
-    context: RequestContext,
-  ): Promise<Entitlement> {
-    const p = this.#access.requirePermission(
-      principal,
-      'platform:entitlements',
-      'admin.entitlement.grant',
-      context,
-    );
-    const check = new InputCheck();
-    const tenantId = check.tenantId('tenantId', input.tenantId);
-    const market = check.market('market', input.market);
-    const entitlement: Entitlement = {
-      id: newId(),
-      tenantId,
-      market,
-      product: check.product('product', input.product),
-      channels: check.channels('channels', input.channels),
-      instruments: check.instruments('instruments', input.instruments, market),
-      dataFromMs: check.day('dataFrom', input.dataFrom),
-      dataToMs: check.day('dataTo', input.dataTo),
-      seats: check.positiveInt('seats', input.seats, 100_000),
-    };
-    if (
-      entitlement.dataFromMs !== null &&
-      entitlement.dataToMs !== null &&
-      entitlement.dataToMs <= entitlement.dataFromMs
-    ) {
-      check.problem('dataTo', 'must be after dataFrom');
-    }
-    check.done('grant the entitlement');
-    if (!(await this.#identity.getTenant(tenantId))) {
-      throw notFound(`No tenant ${tenantId}.`);
-    }
-    await this.#identity.createEntitlement(entitlement);
-    await this.#accessChanged(tenantId);
-    this.#changed(p, 'admin.entitlement.grant', 'entitlement', entitlement.id, context, {
-      ...entitlement,
-    });
-    return entitlement;
-  }
-
-  async revokeEntitlement(
-    principal: Principal | null,
-    id: string,
-    context: RequestContext,
-  ): Promise<void> {
-    const p = this.#access.requirePermission(
-      principal,
-      'platform:entitlements',
-      'admin.entitlement.revoke',
-      context,
-    );
-    const existing = await this.#identity.getEntitlement(id);
-    if (!existing || !(await this.#identity.deleteEntitlement(id))) {
-      throw notFound(`No entitlement ${id}.`);
-    }
-    await this.#accessChanged(existing.tenantId);
-    this.#changed(p, 'admin.entitlement.revoke', 'entitlement', id, context, {
-      tenantId: existing.tenantId,
-    });
-  }
-
-  async listSeats(
-    principal: Principal | null,
-    entitlementId: string,
-    context: RequestContext,
-  ): Promise<SeatAssignment[]> {
-    const p = this.#access.requirePermission(principal, 'tenant:users', 'admin.seat.list', context);
-    const grant = await this.#identity.getEntitlement(entitlementId);
-    if (!grant || !this.#mayTouch(p, grant.tenantId, 'platform:entitlements')) {
-      throw notFound(`No entitlement ${entitlementId}.`);
-    }
-    return this.#identity.listSeats(entitlementId);
-  }
-
-  /** Frees a named-user seat (a tenant admin for its own grants, or a platform admin). */
-  async releaseSeat(
-    principal: Principal | null,
-    entitlementId: string,
-    actor: string,
-    context: RequestContext,
-  ): Promise<void> {
-    const p = this.#access.requirePermission(
-      principal,
-      'tenant:users',
-      'admin.seat.release',
-      context,
-    );
-    const grant = await this.#identity.getEntitlement(entitlementId);
-    if (
-      !grant ||
-      !this.#mayTouch(p, grant.tenantId, 'platform:entitlements') ||
-      !(await this.#identity.releaseSeat(entitlementId, actor))
-    ) {
-      throw notFound(`No seat of ${actor} on entitlement ${entitlementId}.`);
-    }
-    this.#changed(p, 'admin.seat.release', 'entitlement', entitlementId, context, { actor });
-  }
-
-  // ---- audit ----
-
-  /** Audit records: a tenant admin sees their tenant's; a platform admin all (optionally one tenant). */
-  async listAudit(
-    principal: Principal | null,
-    query: AuditListQuery,
-    context: RequestContext,
-  ): Promise<{ items: AuditRecord[]; nextCursor: string | null }> {
-    const p = this.#access.requirePermission(
-      principal,
-      'tenant:audit',
-      'admin.audit.list',
-      context,
-    );
-    const tenantId = can(p, 'platform:audit') ? query.tenantId : p.tenantId;
-    const page = await this.#audit.list(
-      {
-        ...(tenantId !== undefined ? { tenantId } : {}),
-        ...(query.actor !== undefined ? { actor: query.actor } : {}),
-        ...(query.action !== undefined ? { action: query.action } : {}),
-        ...(query.result !== undefined ? { result: query.result } : {}),
-      },
-      { limit: query.limit ?? 100, after: decodeCursor(query.cursor) },
-    );
-    return { items: [...page.items], nextCursor: encodeCursor(page.next) };
-  }
-
-  async verifyAudit(principal: Principal | null, context: RequestContext): Promise<VerifyReport> {
-    const p = this.#access.requirePermission(
-      principal,
-      'platform:audit',
-      'admin.audit.verify',
-      context,
-    );
-    const report = await this.#audit.verify();
-    this.#audit.record({
-      actor: p.actor,
-      tenantId: p.tenantId,
-      action: 'admin.audit.verify',
-      resourceType: 'audit_log',
-      resourceId: null,
-      result: report.ok ? 'success' : 'failure',
-      ip: context.ip,
-      requestId: context.requestId,
-      details: { checked: report.checked, problems: report.problems.length },
-    });
-    return report;
-  }
-
   // ---- helpers ----
 
-  /**
-   * Tenant scoping: platform admins may name any tenant (null = all); tenant admins are confined to their own,
-   * and naming another tenant looks exactly like naming one that does not exist.
-   */
   #scope(
     principal: Principal | null,
     tenantId: string | undefined,
@@ -571,22 +358,7 @@ export class AdminService {
     action: string,
     context: RequestContext,
   ): { principal: Principal; tenantId: string | null } {
-    const p = this.#access.requirePermission(principal, tenantPermission, action, context);
-    if (can(p, 'platform:tenants')) {
-      return { principal: p, tenantId: tenantId ?? null };
-    }
-    if (tenantId !== undefined && tenantId !== p.tenantId) {
-      throw notFound(`No tenant ${tenantId}.`);
-    }
-    return { principal: p, tenantId: p.tenantId };
-  }
-
-  #mayTouch(
-    principal: Principal,
-    tenantId: string,
-    platform: Permission = 'platform:tenants',
-  ): boolean {
-    return can(principal, platform) || tenantId === principal.tenantId;
+    return scopeToTenant(this.#deps.access, principal, tenantId, tenantPermission, action, context);
   }
 
   async #ownUser(
@@ -597,15 +369,10 @@ export class AdminService {
   ): Promise<{ principal: Principal; user: UserAccount }> {
     const { principal: p } = this.#scope(principal, undefined, 'tenant:users', action, context);
     const user = await this.#identity.getUser(id);
-    if (!user || !this.#mayTouch(p, user.tenantId)) {
+    if (!user || !mayTouch(p, user.tenantId)) {
       throw notFound(`No user ${id}.`);
     }
     return { principal: p, user };
-  }
-
-  async #accessChanged(tenantId: string): Promise<void> {
-    this.#access.invalidate();
-    await this.#bus.publish('access.changed', { tenantId });
   }
 
   #changed(
@@ -616,16 +383,6 @@ export class AdminService {
     context: RequestContext,
     details: Record<string, unknown> | null,
   ): void {
-    this.#audit.record({
-      actor: p.actor,
-      tenantId: p.tenantId,
-      action,
-      resourceType,
-      resourceId,
-      result: 'success',
-      ip: context.ip,
-      requestId: context.requestId,
-      details,
-    });
+    recordChange(this.#deps, p, { action, resourceType, resourceId, details }, context);
   }
 }

@@ -157,6 +157,7 @@ export class AuthService {
     const session = await this.#identity.getSession(sha256Hex(token));
     if (session) {
       await this.#identity.deleteSession(session.tokenHash);
+      this.#cache.delete(`session:${session.tokenHash}`);
       this.#record(
         'auth.logout',
         `user:${session.userId}`,

@@ -62,7 +62,7 @@ export class CatalogService {
     principal: Principal | null,
     context: RequestContext,
   ): Promise<MarketDefinition[]> {
-    const p = this.#access.requirePermission(principal, 'data:read', 'markets.list', context);
+    const p = await this.#access.requireDataAccess(principal, 'data:read', 'markets.list', context);
     const allowed = await this.#access.marketsOf(p);
     const markets = [...(await this.#marketMap()).values()].filter(
       (m) => allowed === null || allowed.has(m.id),
@@ -82,7 +82,7 @@ export class CatalogService {
     id: string,
     context: RequestContext,
   ): Promise<MarketDefinition> {
-    const p = this.#access.requirePermission(principal, 'data:read', 'markets.get', context);
+    const p = await this.#access.requireDataAccess(principal, 'data:read', 'markets.get', context);
     const allowed = await this.#access.marketsOf(p);
     if (allowed !== null && !allowed.has(id)) {
       throw notFound(`Unknown market "${id}". GET /api/v1/markets lists the markets you can use.`);
@@ -107,7 +107,12 @@ export class CatalogService {
     query: InstrumentListQuery,
     context: RequestContext,
   ): Promise<{ items: InstrumentView[]; nextCursor: string | null }> {
-    const p = this.#access.requirePermission(principal, 'data:read', 'instruments.list', context);
+    const p = await this.#access.requireDataAccess(
+      principal,
+      'data:read',
+      'instruments.list',
+      context,
+    );
     const scope = await this.#access.scopeOf(p);
     if (scope !== null && scope.length === 0) {
       this.#access.recordDenial(
@@ -140,7 +145,12 @@ export class CatalogService {
     id: string,
     context: RequestContext,
   ): Promise<InstrumentView> {
-    const p = this.#access.requirePermission(principal, 'data:read', 'instruments.get', context);
+    const p = await this.#access.requireDataAccess(
+      principal,
+      'data:read',
+      'instruments.get',
+      context,
+    );
     const [found] = await this.resolveInstruments([id]);
     if (!found || !(await this.#access.mayList(p, found))) {
       throw notFound(`Unknown instrument: ${id}. Search with GET /api/v1/instruments?q=<text>.`);

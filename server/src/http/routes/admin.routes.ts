@@ -203,7 +203,7 @@ export const adminRoutes =
     app.put(
       '/admin/users/:id/password',
       {
-        config: { access: { permission: 'data:read' } },
+        config: { access: { permission: 'account:self' } },
         schema: {
           tags: TAGS,
           summary:
@@ -300,7 +300,7 @@ export const adminRoutes =
       },
       async (request) => ({
         data: (
-          await deps.admin.listEntitlements(request.principal, request.query, contextOf(request))
+          await deps.grants.listEntitlements(request.principal, request.query, contextOf(request))
         ).map(entitlementOut),
       }),
     );
@@ -320,7 +320,7 @@ export const adminRoutes =
           .code(201)
           .send(
             entitlementOut(
-              await deps.admin.grantEntitlement(
+              await deps.grants.grantEntitlement(
                 request.principal,
                 request.body,
                 contextOf(request),
@@ -340,7 +340,7 @@ export const adminRoutes =
         },
       },
       async (request, reply) => {
-        await deps.admin.revokeEntitlement(
+        await deps.grants.revokeEntitlement(
           request.principal,
           request.params.id,
           contextOf(request),
@@ -361,7 +361,7 @@ export const adminRoutes =
       },
       async (request) => ({
         data: (
-          await deps.admin.listSeats(request.principal, request.params.id, contextOf(request))
+          await deps.grants.listSeats(request.principal, request.params.id, contextOf(request))
         ).map((s) => ({ actor: s.actor, assignedAt: new Date(s.assignedAtMs).toISOString() })),
       }),
     );
@@ -380,7 +380,7 @@ export const adminRoutes =
         },
       },
       async (request, reply) => {
-        await deps.admin.releaseSeat(
+        await deps.grants.releaseSeat(
           request.principal,
           request.params.id,
           request.params.actor,

@@ -21,7 +21,7 @@ export const auditRoutes =
         },
       },
       async (request) => {
-        const page = await deps.admin.listAudit(
+        const page = await deps.grants.listAudit(
           request.principal,
           request.query,
           contextOf(request),
@@ -56,7 +56,7 @@ export const auditRoutes =
         },
       },
       async (request) => {
-        const report = await deps.admin.verifyAudit(request.principal, contextOf(request));
+        const report = await deps.grants.verifyAudit(request.principal, contextOf(request));
         return { ...report, problems: report.problems.map((p) => ({ ...p })) };
       },
     );

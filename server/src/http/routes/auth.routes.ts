@@ -60,7 +60,7 @@ export const authRoutes =
     app.get(
       '/auth/me',
       {
-        config: { access: { permission: 'data:read' } },
+        config: { access: { permission: 'account:self' } },
         schema: {
           tags: ['access'],
           summary: 'The caller: tenant, roles, permissions and visible markets',

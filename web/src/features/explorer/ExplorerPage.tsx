@@ -1,8 +1,9 @@
-import type { Market } from '@254carbon/contracts';
-import { useId, useState } from 'react';
-import { fetchMarkets } from '../../api/client';
+import type { Market, Me } from '@254carbon/contracts';
+import { useId, useState, type ReactNode } from 'react';
+import { ApiError, fetchMarkets } from '../../api/client';
 import { describeError } from '../../api/describe-error';
 import { useApi } from '../../api/use-api';
+import { mayDownload, seesAllMarkets } from '../auth/permissions';
 import { Badge } from '../../ui/Badge';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { LoadingIndicator } from '../../ui/LoadingIndicator';
@@ -48,8 +49,28 @@ const MarketSelect = ({ markets, market, onChange }: MarketSelectProps) => {
   );
 };
 
+/** A page-sized message for when there is nothing to explore, saying why and what to do. */
+const EmptyState = ({
+  title,
+  children,
+}: {
+  readonly title: string;
+  readonly children: ReactNode;
+}) => (
+  <section className="panel panel--pad empty-state" aria-labelledby="empty-title">
+    <h2 id="empty-title" className="empty-state__title">
+      {title}
+    </h2>
+    {children}
+  </section>
+);
+
+/** The server answers 403 not_entitled to a tenant that holds no data entitlements at all. */
+const isNotEntitled = (error: Error | null): boolean =>
+  error instanceof ApiError && error.status === 403 && error.problem.code === 'not_entitled';
+
 /** Prices of chosen instruments over recent days: chart, latest values and CSV download. */
-export const ExplorerPage = () => {
+export const ExplorerPage = ({ me }: { readonly me: Me }) => {
   const markets = useApi('markets', fetchMarkets);
   const [marketId, setMarketId] = useState<string | null>(null);
   const [settings, setSettings] = useState<ExplorerSettings>(DEFAULT_SETTINGS);
@@ -65,8 +86,18 @@ export const ExplorerPage = () => {
         market={market}
         settings={settings}
         onSettingsChange={(change) => setSettings((current) => ({ ...current, ...change }))}
+        canExport={mayDownload(me, market.id)}
         marketSelect={<MarketSelect markets={list} market={market} onChange={setMarketId} />}
       />
+    );
+  } else if (isNotEntitled(markets.error)) {
+    body = (
+      <EmptyState title="Your organisation has no data entitlements yet">
+        <p>
+          Prices show here once your organisation is entitled to a market. Ask your administrator to
+          arrange access.
+        </p>
+      </EmptyState>
     );
   } else if (markets.error) {
     const error = describeError(markets.error);
@@ -87,11 +118,21 @@ export const ExplorerPage = () => {
         <LoadingIndicator label="Loading markets…" />
       </div>
     );
+  } else if (seesAllMarkets(me)) {
+    body = (
+      <EmptyState title="No markets yet">
+        <p>This server holds no markets yet. Enable a feed (or the simulator) and reload.</p>
+      </EmptyState>
+    );
   } else {
     body = (
-      <div className="panel panel--pad">
-        <p>This server holds no markets yet. Enable a feed (or the simulator) and reload.</p>
-      </div>
+      <EmptyState title="No data yet for your markets">
+        <p>
+          Your organisation is entitled to {me.markets.join(', ') || 'no markets'}, but this server
+          holds no data for {me.markets.length === 1 ? 'it' : 'them'} yet. Check back later or ask
+          your administrator.
+        </p>
+      </EmptyState>
     );
   }
 

@@ -30,6 +30,8 @@ interface MarketExplorerProps {
   readonly market: Market;
   readonly settings: ExplorerSettings;
   readonly onSettingsChange: (change: Partial<ExplorerSettings>) => void;
+  /** Whether the caller may download CSV files of this market (data:export and the downloads channel). */
+  readonly canExport: boolean;
   readonly marketSelect: ReactNode;
 }
 
@@ -38,6 +40,7 @@ export const MarketExplorer = ({
   market,
   settings,
   onSettingsChange,
+  canExport,
   marketSelect,
 }: MarketExplorerProps) => {
   const defaultHub = useApiGet<InstrumentPage>(
@@ -164,7 +167,7 @@ export const MarketExplorer = ({
                 Refresh
               </button>
             )}
-            {search && (
+            {search && canExport && (
               <a className="button" href={pricesUrl(search, 'csv')} download>
                 Download CSV
               </a>
