@@ -1,42 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbDatabase } from '../../src/adapters/duckdb/duckdb-database.js';
-import type { CliRuntime } from '../../src/cli/cli-runtime.js';
-import { runCli } from '../../src/cli/program.js';
-import { openPlatform, startServer, VERSION } from '../../src/composition.js';
 import { loadConfig } from '../../src/platform/config.js';
-import { silentLogger } from '../../src/platform/logger.js';
-
-const capture = () => {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-};
+import { cliHarness } from '../support/cli-harness.js';
 
 let dataDir: string;
 let env: Record<string, string>;
 
-const runtime = (): CliRuntime => ({
-  version: VERSION,
-  loadConfig: () => loadConfig(env),
-  open: (config) => openPlatform(config, { logger: silentLogger() }),
-  serve: (config) => startServer(config, { logger: silentLogger() }),
-});
-
-const cli = async (...argv: string[]) => {
-  const out = capture();
-  const err = capture();
-  const code = await runCli(runtime(), { out: out.stream, err: err.stream }, argv);
-  return { code, out: out.text(), err: err.text() };
-};
+const { cli } = cliHarness(() => env);
 
 /** The id in the first column of the table row that contains `text`. */
 const idOfRow = (table: string, text: string): string => {

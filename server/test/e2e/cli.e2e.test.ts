@@ -4,25 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliRuntime } from '../../src/cli/cli-runtime.js';
-import { runCli } from '../../src/cli/program.js';
-import { openPlatform, prepareAccess, startServer, VERSION } from '../../src/composition.js';
+import { openPlatform, prepareAccess } from '../../src/composition.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { silentLogger } from '../../src/platform/logger.js';
-
-const capture = () => {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-};
+import { cliHarness } from '../support/cli-harness.js';
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
@@ -47,19 +34,7 @@ const waitFor = async (condition: () => Promise<boolean>, timeoutMs: number): Pr
 let dataDir: string;
 let env: Record<string, string>;
 
-const runtime = (): CliRuntime => ({
-  version: VERSION,
-  loadConfig: () => loadConfig(env),
-  open: (config) => openPlatform(config, { logger: silentLogger() }),
-  serve: (config) => startServer(config, { logger: silentLogger() }),
-});
-
-const cli = async (...argv: string[]) => {
-  const out = capture();
-  const err = capture();
-  const code = await runCli(runtime(), { out: out.stream, err: err.stream }, argv);
-  return { code, out: out.text(), err: err.text() };
-};
+const { runtime, cli } = cliHarness(() => env);
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'carbon-cli-'));

@@ -24,6 +24,13 @@ export type ApiKeyView = Omit<ApiKeyRecord, 'secretHash'>;
 const userView = ({ passwordHash: _hash, ...view }: UserAccount): UserView => view;
 const keyView = ({ secretHash: _hash, ...view }: ApiKeyRecord): ApiKeyView => view;
 
+/** A page of one tenant's resources (or every tenant's, for a platform admin who names none). */
+export interface TenantPageQuery {
+  readonly tenantId?: string | undefined;
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
+}
+
 export interface NewUser {
   readonly tenantId?: string | undefined;
   readonly username: string;
@@ -127,11 +134,7 @@ export class AdminService {
 
   async listUsers(
     principal: Principal | null,
-    query: {
-      tenantId?: string | undefined;
-      limit?: number | undefined;
-      cursor?: string | undefined;
-    },
+    query: TenantPageQuery,
     context: RequestContext,
   ): Promise<{ items: UserView[]; nextCursor: string | null }> {
     const { tenantId } = this.#scope(
@@ -259,11 +262,7 @@ export class AdminService {
 
   async listApiKeys(
     principal: Principal | null,
-    query: {
-      tenantId?: string | undefined;
-      limit?: number | undefined;
-      cursor?: string | undefined;
-    },
+    query: TenantPageQuery,
     context: RequestContext,
   ): Promise<{ items: ApiKeyView[]; nextCursor: string | null }> {
     const { tenantId } = this.#scope(
