@@ -209,6 +209,8 @@ describe('seats and the audit trail', () => {
       context,
     );
     expect((await get({ key: extra[3] ?? '' }, url)).statusCode).toBe(200);
+    // The released caller held a seat a moment ago; it must not keep reading on a remembered seat.
+    expect((await get({ key: extra[0] ?? '' }, url)).statusCode).toBe(403);
   });
 
   it('records data access and refusals with who, tenant, action, result, ip and request id', async () => {

@@ -34,6 +34,8 @@ export class AccessService {
   readonly #clock: Clock;
   #grants: Promise<Entitlement[]> | null = null;
   #loadedAtMs = 0;
+  /** Seats this process has seen held ("grant id NUL actor"), so a seat is claimed in the store once, not per request. */
+  #seatsHeld = new Set<string>();
 
   constructor(deps: { identity: IdentityStore; audit: AuditService; clock: Clock; bus?: Bus }) {
     this.#identity = deps.identity;
@@ -130,10 +132,15 @@ export class AccessService {
       throw new AppError('not_entitled', `Not entitled: ${decision.reason}.`);
     }
     for (const grant of decision.grants) {
+      const seat = `${grant.id}\u0000${principal.actor}`;
+      if (grant.seats === null || this.#seatsHeld.has(seat)) {
+        continue;
+      }
       if (
-        grant.seats !== null &&
-        !(await this.#identity.claimSeat(grant.id, principal.actor, grant.seats, this.#clock.now()))
+        await this.#identity.claimSeat(grant.id, principal.actor, grant.seats, this.#clock.now())
       ) {
+        this.#seatsHeld.add(seat);
+      } else {
         const reason = `all ${grant.seats} seats of your organisation's ${grant.market} entitlement are in use`;
         this.#deny(principal, action, 'instrument', resource, context, reason);
         throw new AppError(
@@ -258,6 +265,8 @@ export class AccessService {
     const now = this.#clock.now();
     if (!this.#grants || now - this.#loadedAtMs > GRANTS_TTL_MS) {
       this.#loadedAtMs = now;
+      // Seats may have been released (this clears on invalidate too): re-check them with the grants.
+      this.#seatsHeld.clear();
       const loading = this.#identity.listEntitlements(null);
       loading.catch(() => {
         if (this.#grants === loading) {

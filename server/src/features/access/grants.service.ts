@@ -169,6 +169,7 @@ export class GrantsService {
     ) {
       throw notFound(`No seat of ${actor} on entitlement ${entitlementId}.`);
     }
+    await this.#accessChanged(grant.tenantId);
     this.#changed(p, 'admin.seat.release', 'entitlement', entitlementId, context, { actor });
   }
 

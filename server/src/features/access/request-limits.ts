@@ -37,14 +37,10 @@ export class RequestLimits {
     const checks: [RateLimiter, string, string][] = [
       [this.#perActor, principal.actor, 'this caller'],
       [this.#perTenant, principal.tenantId, 'your organisation'],
-      ...(kind === 'export'
-        ? ([[this.#exports, principal.tenantId, 'file downloads of your organisation']] as [
-            RateLimiter,
-            string,
-            string,
-          ][])
-        : []),
     ];
+    if (kind === 'export') {
+      checks.push([this.#exports, principal.tenantId, 'file downloads of your organisation']);
+    }
     for (const [limiter, key, who] of checks) {
       const decision = await limiter.consume(key);
       if (!decision.allowed) {
