@@ -9,6 +9,7 @@ export const ErrorCode = Type.Enum([
   'conflict',
   'rate_limited',
   'upstream_unavailable',
+  'invalid_source_data',
   'unavailable',
   'internal',
 ]);

@@ -11,6 +11,7 @@ export const STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   conflict: 409,
   rate_limited: 429,
   upstream_unavailable: 502,
+  invalid_source_data: 422,
   unavailable: 503,
   internal: 500,
 };
@@ -23,6 +24,7 @@ const TITLE_BY_CODE: Readonly<Record<ErrorCode, string>> = {
   conflict: 'Conflict',
   rate_limited: 'Too many requests',
   upstream_unavailable: 'Upstream source unavailable',
+  invalid_source_data: 'Unreadable source data',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
 };

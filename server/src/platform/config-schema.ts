@@ -109,6 +109,61 @@ export const ENV_SCHEMA = Type.Object(
       maximum: 3660,
       description: 'Days of SIM history to create on first start.',
     }),
+    CARBON_FEEDS: Type.String({
+      default: '',
+      pattern: '^$|^[a-z0-9_-]+(,[a-z0-9_-]+)*$',
+      description:
+        'Market feeds to keep up to date on their schedules, comma-separated (caiso, miso, ercot, pjm, nyiso, isone, spp). Empty: none. Every feed can be ingested on demand (`254carbon ingest`) either way.',
+    }),
+    CARBON_FEED_BACKFILL_DAYS: Type.Integer({
+      default: 3,
+      minimum: 0,
+      maximum: 3650,
+      description: 'Days of history a scheduled market feed fetches on its first run.',
+    }),
+    CARBON_FEED_HTTP_TIMEOUT: Type.String({
+      default: '60s',
+      pattern: DURATION,
+      description: 'Time allowed for one request to an operator’s interface.',
+    }),
+    CARBON_FEED_HTTP_RETRIES: Type.Integer({
+      default: 3,
+      minimum: 0,
+      maximum: 10,
+      description:
+        'Further attempts after a network error, 429 or 5xx from an operator (exponential backoff, Retry-After honoured).',
+    }),
+    CARBON_FEED_USER_AGENT: Type.String({
+      default: '254carbon market-data client',
+      minLength: 1,
+      description: 'User-Agent sent to operators’ interfaces.',
+    }),
+    CARBON_PJM_API_KEY: Type.String({
+      default: '',
+      description:
+        'PJM Data Miner 2 subscription key (free account at apiportal.pjm.com); needed by the pjm feed.',
+    }),
+    CARBON_ERCOT_USERNAME: Type.String({
+      default: '',
+      description:
+        'ERCOT Public API user (apiexplorer.ercot.com); needed by the ercot feed’s API datasets.',
+    }),
+    CARBON_ERCOT_PASSWORD: Type.String({
+      default: '',
+      description: 'Password of CARBON_ERCOT_USERNAME.',
+    }),
+    CARBON_ERCOT_SUBSCRIPTION_KEY: Type.String({
+      default: '',
+      description: 'ERCOT Public API subscription key (Ocp-Apim-Subscription-Key).',
+    }),
+    CARBON_ISONE_USERNAME: Type.String({
+      default: '',
+      description: 'ISO-NE web services account (iso-ne.com); needed by the isone feed.',
+    }),
+    CARBON_ISONE_PASSWORD: Type.String({
+      default: '',
+      description: 'Password of CARBON_ISONE_USERNAME.',
+    }),
     CARBON_SESSION_TTL: Type.String({
       default: '12h',
       pattern: DURATION,

@@ -30,6 +30,25 @@ export interface Config {
   };
   readonly sim: { readonly enabled: boolean; readonly seed: number; readonly backfillDays: number };
   readonly web: { readonly dir: string | null };
+  readonly feeds: {
+    /** Feeds the scheduler keeps up to date (ids as in CARBON_FEEDS). */
+    readonly scheduled: readonly string[];
+    readonly backfillDays: number;
+    readonly http: {
+      readonly timeoutMs: number;
+      readonly retries: number;
+      readonly userAgent: string;
+    };
+    /** Operators' credentials; null where not configured (the feed says which setting it needs). */
+    readonly credentials: {
+      readonly pjmApiKey: string | null;
+      readonly ercotUsername: string | null;
+      readonly ercotPassword: string | null;
+      readonly ercotSubscriptionKey: string | null;
+      readonly isoneUsername: string | null;
+      readonly isonePassword: string | null;
+    };
+  };
   readonly auth: {
     readonly sessionTtlMs: number;
     readonly sessionIdleMs: number;
@@ -151,6 +170,8 @@ export const loadConfig = (
   return toConfig(converted as Env, cwd);
 };
 
+const orNull = (text: string): string | null => (text.trim() === '' ? null : text);
+
 const toConfig = (env: Env, cwd: string): Config => {
   const production = env.CARBON_ENV === 'production';
   const dataDir = resolve(cwd, env.CARBON_DATA_DIR);
@@ -183,6 +204,25 @@ const toConfig = (env: Env, cwd: string): Config => {
       enabled: env.CARBON_SIM_ENABLED,
       seed: env.CARBON_SIM_SEED,
       backfillDays: env.CARBON_SIM_BACKFILL_DAYS,
+    }),
+    feeds: Object.freeze({
+      scheduled: Object.freeze(
+        env.CARBON_FEEDS === '' ? [] : [...new Set(env.CARBON_FEEDS.split(','))],
+      ),
+      backfillDays: env.CARBON_FEED_BACKFILL_DAYS,
+      http: Object.freeze({
+        timeoutMs: parseDurationMs(env.CARBON_FEED_HTTP_TIMEOUT),
+        retries: env.CARBON_FEED_HTTP_RETRIES,
+        userAgent: env.CARBON_FEED_USER_AGENT,
+      }),
+      credentials: Object.freeze({
+        pjmApiKey: orNull(env.CARBON_PJM_API_KEY),
+        ercotUsername: orNull(env.CARBON_ERCOT_USERNAME),
+        ercotPassword: orNull(env.CARBON_ERCOT_PASSWORD),
+        ercotSubscriptionKey: orNull(env.CARBON_ERCOT_SUBSCRIPTION_KEY),
+        isoneUsername: orNull(env.CARBON_ISONE_USERNAME),
+        isonePassword: orNull(env.CARBON_ISONE_PASSWORD),
+      }),
     }),
     web: Object.freeze({
       dir: env.CARBON_WEB_DIR === '' ? null : resolve(cwd, env.CARBON_WEB_DIR),

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'upstream_unavailable'
+  /** A source document (an operator's file or response) that cannot be read; names file, line and field. */
+  | 'invalid_source_data'
   | 'unavailable'
   | 'internal';
 

@@ -13,11 +13,36 @@ export interface FeedDataset {
   readonly description: string;
   /** When the scheduler should look for new data (cron with seconds, in `timezone`). */
   readonly schedule: { readonly cron: string; readonly timezone: string };
+  /**
+   * File names the operator gives this dataset's documents (e.g. /_da_expost_lmp\.csv$/), so `ingest --file`
+   * can tell which parser a saved file needs. Absent for datasets that cannot be loaded from a file.
+   */
+  readonly files?: RegExp;
+}
+
+/**
+ * A document exactly as the operator serves it: a CSV, a zip of CSVs, a JSON or an XML response. Parsers read
+ * dates from `name` where the operator puts them only there (MISO reports, CAISO Outlook, SPP interval files).
+ */
+export interface SourceDocument {
+  /** File name as the operator names it, e.g. `20260714_da_expost_lmp.csv`. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** Where it came from: the URL, or the local path given to `ingest --file`. */
+  readonly origin: string;
+}
+
+interface FeedDataBase {
+  /**
+   * Instruments seen in the data (nodes, hubs, zones with their kinds). The ingest registers the ones it does not
+   * know yet, so the instrument master grows from the data itself.
+   */
+  readonly instruments?: readonly InstrumentDefinition[];
 }
 
 export type FeedData =
-  | { readonly kind: 'prices'; readonly prices: PriceBatch }
-  | { readonly kind: 'series'; readonly series: SeriesBatch };
+  | (FeedDataBase & { readonly kind: 'prices'; readonly prices: PriceBatch })
+  | (FeedDataBase & { readonly kind: 'series'; readonly series: SeriesBatch });
 
 /**
  * A source of market data: an ISO or exchange interface, a file archive, or the simulator.
@@ -28,13 +53,22 @@ export interface MarketFeed {
   readonly id: string;
   readonly market: MarketDefinition;
   readonly datasets: readonly FeedDataset[];
-  /** The instrument master this feed publishes. */
+  /** The instrument master this feed knows before seeing any data (hubs, zones, published node lists). */
   instruments(): Promise<InstrumentDefinition[]>;
   /**
    * End (exclusive, UTC) of the data this dataset has published as of `nowMs`: real-time data up to the last
    * finished interval, day-ahead data through tomorrow once the market has cleared.
    */
   publishedUntil(datasetId: string, nowMs: number): number;
-  /** Fetches one window of data. Throws AppError('upstream_unavailable') when the source cannot be reached. */
+  /**
+   * Fetches one window of data (the ingest asks for one market-local day at a time). Throws
+   * AppError('upstream_unavailable') when the source cannot be reached, AppError('invalid_source_data') when
+   * what it served cannot be read.
+   */
   fetch(datasetId: string, window: TimeRange, signal?: AbortSignal): Promise<FeedData>;
+  /**
+   * Parses a saved document of one of this feed's datasets (`ingest --file`), with the same parser `fetch` uses.
+   * Throws AppError('invalid_source_data') naming the file, line and field of the first problem.
+   */
+  parseDocument?(datasetId: string, document: SourceDocument): Promise<FeedData>;
 }
