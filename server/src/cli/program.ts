@@ -4,7 +4,7 @@ import type { CliOutput, CliRuntime } from './cli-runtime.js';
 import { adminCommand } from './commands/admin.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { entitlementsCommand } from './commands/entitlements.command.js';
-import { ingestCommand } from './commands/ingest.command.js';
+import { backfillCommand, ingestCommand } from './commands/ingest.command.js';
 import { jobsCommand } from './commands/jobs.command.js';
 import { keysCommand } from './commands/keys.command.js';
 import { pricesCommand } from './commands/prices.command.js';
@@ -36,6 +36,7 @@ export const buildProgram = (runtime: CliRuntime, io: CliOutput): Command => {
       }),
   );
   program.addCommand(ingestCommand(runtime, io));
+  program.addCommand(backfillCommand(runtime, io));
   program.addCommand(pricesCommand(runtime, io));
   program.addCommand(jobsCommand(runtime, io));
   for (const command of referenceCommands(runtime, io)) {

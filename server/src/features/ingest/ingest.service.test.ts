@@ -47,7 +47,8 @@ describe('IngestService', () => {
     bus.subscribe('prices.written', (e) => {
       events.push(e);
     });
-    const range = ingest.parseRange('sim', '2026-01-10T00:00:00Z', '2026-01-12T00:00:00Z');
+    // Two Chicago days: windows run from local midnight to local midnight (06:00Z in January).
+    const range = ingest.parseRange('sim', '2026-01-10', '2026-01-12');
     const totals = await ingest.ingest({
       feed: 'sim',
       dataset: 'prices.rt5',
@@ -62,8 +63,8 @@ describe('IngestService', () => {
       chunks: 2,
     });
     expect(progress.map((p) => new Date(p.doneUntilMs).toISOString())).toEqual([
-      '2026-01-11T00:00:00.000Z',
-      '2026-01-12T00:00:00.000Z',
+      '2026-01-11T06:00:00.000Z',
+      '2026-01-12T06:00:00.000Z',
     ]);
     expect(events).toHaveLength(2);
     expect((await stores.metadata.getMarket('SIM'))?.synthetic).toBe(true);
@@ -110,8 +111,9 @@ describe('IngestService', () => {
     const first = await ingest.catchUp('sim', 'prices.rt5', 2 * DAY);
     const checkpoint = await stores.metadata.getCheckpoint('sim', 'prices.rt5');
     expect(checkpoint?.watermarkMs).toBe(Date.UTC(2026, 0, 15, 18, 0));
+    // The first backfill starts at the local midnight two days back (2026-01-13 00:00 in Chicago).
     expect(first.rows).toBe(
-      ((checkpoint!.watermarkMs - Date.UTC(2026, 0, 13)) / 300_000) * LOCATIONS,
+      ((checkpoint!.watermarkMs - Date.UTC(2026, 0, 13, 6)) / 300_000) * LOCATIONS,
     );
     clock.advance(11 * 60_000); // 12:13: two more intervals have finished
     const next = await ingest.catchUp('sim', 'prices.rt5', 2 * DAY);
@@ -121,7 +123,7 @@ describe('IngestService', () => {
 
   it('keeps what was stored and the checkpoint when the source fails mid-way, then resumes', async () => {
     const sim = createSimFeed({ seed: 7 });
-    let failOn: number | null = Date.UTC(2026, 0, 14);
+    let failOn: number | null = Date.UTC(2026, 0, 14, 6); // 2026-01-14 00:00 in Chicago
     const flaky: MarketFeed = {
       ...sim,
       datasets: sim.datasets,
@@ -140,12 +142,12 @@ describe('IngestService', () => {
       code: 'upstream_unavailable',
     });
     expect((await stores.metadata.getCheckpoint('sim', 'prices.rt5'))?.watermarkMs).toBe(
-      Date.UTC(2026, 0, 14),
+      Date.UTC(2026, 0, 14, 6),
     );
     failOn = null;
     const resumed = await ingest.catchUp('sim', 'prices.rt5', 3 * DAY);
     expect(resumed.rows).toBe(
-      ((Date.UTC(2026, 0, 15, 18, 0) - Date.UTC(2026, 0, 14)) / 300_000) * LOCATIONS,
+      ((Date.UTC(2026, 0, 15, 18, 0) - Date.UTC(2026, 0, 14, 6)) / 300_000) * LOCATIONS,
     );
     expect(resumed.unchanged).toBe(0);
   });
@@ -156,11 +158,45 @@ describe('IngestService', () => {
     const run = ingest.ingest({
       feed: 'sim',
       dataset: 'prices.rt5',
-      range: { fromMs: Date.UTC(2026, 0, 1), toMs: Date.UTC(2026, 0, 10) },
+      range: { fromMs: Date.UTC(2026, 0, 1, 6), toMs: Date.UTC(2026, 0, 10, 6) },
       signal: abort.signal,
       onProgress: () => abort.abort(),
     });
-    await expect(run).rejects.toThrow(/cancelled at 2026-01-02T00:00:00.000Z/);
+    await expect(run).rejects.toThrow(/cancelled at 2026-01-02T06:00:00.000Z/);
+  });
+
+  it('resumes a backfill where it stopped, and leaves the schedule checkpoint alone', async () => {
+    const ingest = service();
+    const range = ingest.parseRange('sim', '2026-01-01', '2026-01-05');
+    const abort = new AbortController();
+    let days = 0;
+    await expect(
+      ingest.ingest({
+        feed: 'sim',
+        dataset: 'prices.rt5',
+        range,
+        resumable: true,
+        signal: abort.signal,
+        onProgress: () => {
+          days += 1;
+          if (days === 2) {
+            abort.abort();
+          }
+        },
+      }),
+    ).rejects.toThrow(/cancelled/);
+    const resumed = await ingest.ingest({
+      feed: 'sim',
+      dataset: 'prices.rt5',
+      range,
+      resumable: true,
+    });
+    // Two of the four local days were stored before Ctrl-C; the rerun fetches only the other two.
+    expect(resumed).toMatchObject({ chunks: 2, rows: 2 * 288 * LOCATIONS, unchanged: 0 });
+    expect(await stores.metadata.getCheckpoint('sim', 'prices.rt5')).toBeNull();
+    expect(
+      await ingest.ingest({ feed: 'sim', dataset: 'prices.rt5', range, resumable: true }),
+    ).toMatchObject({ chunks: 0, rows: 0 });
   });
 
   it('rejects unknown feeds, datasets and malformed ranges with the valid choices', async () => {

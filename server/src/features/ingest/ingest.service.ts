@@ -1,13 +1,16 @@
-import { DAY_MS, toIsoUtc, type TimeRange } from '../../domain/time/interval.js';
+import { toIsoUtc, type TimeRange } from '../../domain/time/interval.js';
 import { parseInstant } from '../../domain/time/parse-instant.js';
+import { localDateOf, localDayBounds } from '../../domain/time/zoned.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, invalidRequest } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import type { Metrics } from '../../platform/metrics.js';
 import type { Bus } from '../../ports/bus.js';
-import type { FeedDataset, MarketFeed } from '../../ports/market-feed.js';
+import type { FeedDataset, MarketFeed, SourceDocument } from '../../ports/market-feed.js';
 import type { MetadataStore } from '../../ports/metadata-store.js';
 import type { TimeSeriesStore, WriteResult } from '../../ports/time-series-store.js';
+import { FeedDataWriter } from './feed-data-writer.js';
+import type { QualityGate } from './quality-gate.js';
 
 export interface IngestRequest {
   readonly feed: string;
@@ -16,6 +19,11 @@ export interface IngestRequest {
   readonly range: TimeRange;
   readonly onProgress?: (progress: IngestProgress) => void;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Remember progress through this exact range (per dataset), so running the same request again after a crash
+   * or Ctrl-C continues where it stopped instead of starting over (`254carbon backfill`).
+   */
+  readonly resumable?: boolean;
 }
 
 export interface IngestProgress {
@@ -32,8 +40,22 @@ export interface IngestTotals extends WriteResult {
   readonly chunks: number;
 }
 
-/** How much of a feed is fetched and written in one step: small enough to show progress and resume, big enough to be fast. */
-const CHUNK_MS = DAY_MS;
+/** A saved operator file to load, and which feed and dataset it belongs to when its name does not say. */
+export interface FileIngestRequest {
+  readonly documents: readonly SourceDocument[];
+  readonly feed?: string | undefined;
+  readonly dataset?: string | undefined;
+  readonly onDocument?: (progress: FileIngestProgress) => void;
+}
+
+export interface FileIngestProgress {
+  readonly document: string;
+  readonly feed: string;
+  readonly dataset: string;
+  readonly index: number;
+  readonly total: number;
+  readonly result: IngestTotals;
+}
 
 /**
  * Pulls data from market feeds into the store: registers the market and instrument master, fetches in day-sized
@@ -42,11 +64,10 @@ const CHUNK_MS = DAY_MS;
 export class IngestService {
   readonly #feeds: ReadonlyMap<string, MarketFeed>;
   readonly #metadata: MetadataStore;
-  readonly #store: TimeSeriesStore;
   readonly #bus: Bus;
   readonly #clock: Clock;
   readonly #logger: Logger;
-  readonly #metrics: Metrics | null;
+  readonly #writer: FeedDataWriter;
   readonly #registered = new Set<string>();
 
   constructor(deps: {
@@ -57,14 +78,21 @@ export class IngestService {
     clock: Clock;
     logger: Logger;
     metrics?: Metrics;
+    quality?: QualityGate;
   }) {
     this.#feeds = new Map(deps.feeds.map((f) => [f.id, f]));
     this.#metadata = deps.metadata;
-    this.#store = deps.store;
     this.#bus = deps.bus;
     this.#clock = deps.clock;
     this.#logger = deps.logger;
-    this.#metrics = deps.metrics ?? null;
+    this.#writer = new FeedDataWriter({
+      metadata: deps.metadata,
+      store: deps.store,
+      bus: deps.bus,
+      logger: deps.logger,
+      metrics: deps.metrics ?? null,
+      quality: deps.quality ?? null,
+    });
   }
 
   feeds(): MarketFeed[] {
@@ -115,7 +143,9 @@ export class IngestService {
     }
     const feed = this.feed(feedId);
     await this.#metadata.upsertMarkets([feed.market]);
-    const { created, updated } = await this.#metadata.upsertInstruments(await feed.instruments());
+    const master = await feed.instruments();
+    const { created, updated } = await this.#metadata.upsertInstruments(master);
+    this.#writer.markRegistered(master.map((i) => i.id));
     if (created + updated > 0) {
       this.#logger.info({ feed: feedId, created, updated }, 'instrument master updated');
     }
@@ -139,8 +169,19 @@ export class IngestService {
         request.range.toMs,
         feed.publishedUntil(dataset.id, this.#clock.now()),
       );
-      const range = { fromMs: request.range.fromMs, toMs: Math.max(request.range.fromMs, until) };
-      totals = addTotals(totals, await this.#ingestDataset(feed, dataset, range, request));
+      let fromMs = request.range.fromMs;
+      const resumeKey = request.resumable
+        ? `${dataset.id}@${toIsoUtc(request.range.fromMs)}/${toIsoUtc(request.range.toMs)}`
+        : null;
+      if (resumeKey !== null) {
+        const saved = await this.#metadata.getCheckpoint(feed.id, resumeKey);
+        fromMs = Math.max(fromMs, saved?.watermarkMs ?? fromMs);
+      }
+      const range = { fromMs, toMs: Math.max(fromMs, until) };
+      totals = addTotals(
+        totals,
+        await this.#ingestDataset(feed, dataset, range, request, resumeKey),
+      );
     }
     return totals;
   }
@@ -160,8 +201,10 @@ export class IngestService {
     const nowMs = this.#clock.now();
     const until = feed.publishedUntil(datasetId, nowMs);
     const checkpoint = await this.#metadata.getCheckpoint(feedId, datasetId);
+    const zone = feed.market.timezone;
     const fromMs =
-      checkpoint?.watermarkMs ?? Math.floor((nowMs - initialBackfillMs) / DAY_MS) * DAY_MS;
+      checkpoint?.watermarkMs ??
+      localDayBounds(zone, localDateOf(zone, nowMs - initialBackfillMs)).startMs;
     await this.register(feedId);
     if (until <= fromMs) {
       return { rows: 0, chunks: 0, inserted: 0, revised: 0, unchanged: 0 };
@@ -171,6 +214,8 @@ export class IngestService {
       dataset as FeedDataset,
       { fromMs, toMs: until },
       { feed: feedId, signal, range: { fromMs, toMs: until } },
+      null,
+      true,
     );
   }
 
@@ -179,14 +224,17 @@ export class IngestService {
     dataset: FeedDataset,
     range: TimeRange,
     request: IngestRequest,
+    resumeKey: string | null,
+    startsSchedule = false,
   ): Promise<IngestTotals> {
     let totals: IngestTotals = { rows: 0, chunks: 0, inserted: 0, revised: 0, unchanged: 0 };
     const checkpoint = await this.#metadata.getCheckpoint(feed.id, dataset.id);
     let watermarkMs = checkpoint?.watermarkMs ?? null;
+    const zone = feed.market.timezone;
     for (
       let fromMs = range.fromMs;
       fromMs < range.toMs;
-      fromMs = Math.min(range.toMs, chunkEnd(fromMs))
+      fromMs = Math.min(range.toMs, nextLocalMidnight(zone, fromMs))
     ) {
       if (request.signal?.aborted) {
         throw new AppError(
@@ -194,36 +242,33 @@ export class IngestService {
           `Ingestion of ${feed.id}/${dataset.id} was cancelled at ${toIsoUtc(fromMs)}`,
         );
       }
-      const window = { fromMs, toMs: Math.min(range.toMs, chunkEnd(fromMs)) };
+      const window = { fromMs, toMs: Math.min(range.toMs, nextLocalMidnight(zone, fromMs)) };
       const data = await feed.fetch(dataset.id, window, request.signal);
-      const result =
-        data.kind === 'prices'
-          ? await this.#store.writePrices(data.prices)
-          : await this.#store.writeSeries(data.series);
-      const rows = data.kind === 'prices' ? data.prices.length : data.series.length;
-      totals = addTotals(totals, { ...result, rows, chunks: 1 });
-      for (const outcome of ['inserted', 'revised', 'unchanged'] as const) {
-        this.#metrics?.ingestedRows.inc(
-          { feed: feed.id, dataset: dataset.id, outcome },
-          result[outcome],
-        );
-      }
-      if (data.kind === 'prices' && result.inserted + result.revised > 0) {
-        await this.#bus.publish('prices.written', {
-          instrumentIds: data.prices.instrumentIds,
-          fromMs: window.fromMs,
-          toMs: window.toMs,
-          inserted: result.inserted,
-          revised: result.revised,
-        });
-      }
+      const stored = await this.#writer.write(
+        { feed, dataset, window, source: `${feed.id}/${dataset.id} ${toIsoUtc(window.fromMs)}` },
+        data,
+      );
+      totals = addTotals(totals, { ...stored, chunks: 1 });
       // The watermark only moves over contiguous progress, so "everything before it is stored" stays true.
-      if (watermarkMs === null || (window.fromMs <= watermarkMs && window.toMs > watermarkMs)) {
+      // Only the scheduled catch-up starts it: a backfill of 2020 on a fresh install must not make the scheduler
+      // fetch every day since.
+      if (
+        (watermarkMs === null && startsSchedule) ||
+        (watermarkMs !== null && window.fromMs <= watermarkMs && window.toMs > watermarkMs)
+      ) {
         watermarkMs = window.toMs;
         await this.#metadata.putCheckpoint({
           feed: feed.id,
           dataset: dataset.id,
           watermarkMs,
+          updatedAtMs: this.#clock.now(),
+        });
+      }
+      if (resumeKey !== null) {
+        await this.#metadata.putCheckpoint({
+          feed: feed.id,
+          dataset: resumeKey,
+          watermarkMs: window.toMs,
           updatedAtMs: this.#clock.now(),
         });
       }
@@ -236,6 +281,80 @@ export class IngestService {
       });
     }
     return totals;
+  }
+
+  /**
+   * Loads saved operator files with the markets' own parsers. Each file is parsed completely before anything is
+   * stored, so a malformed file stores nothing; files already stored store nothing twice. The checkpoint of live
+   * ingestion is left alone: a file is an addition, not progress along the schedule.
+   */
+  async ingestDocuments(request: FileIngestRequest): Promise<IngestTotals> {
+    const targets = request.documents.map((document) => ({
+      document,
+      ...this.#datasetForFile(document.name, request.feed, request.dataset),
+    }));
+    let totals: IngestTotals = { rows: 0, chunks: 0, inserted: 0, revised: 0, unchanged: 0 };
+    for (const [index, { document, feed, dataset }] of targets.entries()) {
+      await this.register(feed.id);
+      if (!feed.parseDocument) {
+        throw invalidRequest(`Feed ${feed.id} cannot load files.`);
+      }
+      const data = await feed.parseDocument(dataset.id, document);
+      const stored = await this.#writer.write(
+        { feed, dataset, window: null, source: document.origin },
+        data,
+      );
+      const result = { ...stored, chunks: 1 };
+      totals = addTotals(totals, result);
+      request.onDocument?.({
+        document: document.name,
+        feed: feed.id,
+        dataset: dataset.id,
+        index,
+        total: targets.length,
+        result,
+      });
+    }
+    return totals;
+  }
+
+  /** The dataset a file belongs to: the one named, or the only one whose file-name pattern matches. */
+  #datasetForFile(
+    name: string,
+    feedId: string | undefined,
+    datasetId: string | undefined,
+  ): { feed: MarketFeed; dataset: FeedDataset } {
+    const feeds = feedId === undefined ? [...this.#feeds.values()] : [this.feed(feedId)];
+    const loadable = feeds.flatMap((feed) =>
+      feed.parseDocument
+        ? feed.datasets
+            .filter((d) => d.files !== undefined && (datasetId === undefined || d.id === datasetId))
+            .map((dataset) => ({ feed, dataset }))
+        : [],
+    );
+    if (datasetId !== undefined && feedId !== undefined) {
+      const named = loadable[0];
+      if (!named) {
+        this.#datasets(this.feed(feedId), datasetId);
+        throw invalidRequest(`Dataset ${feedId}/${datasetId} cannot be loaded from a file.`, [
+          { field: 'dataset', message: 'has no file parser' },
+        ]);
+      }
+      return named;
+    }
+    const matching = loadable.filter(({ dataset }) => dataset.files?.test(name));
+    if (matching.length === 1) {
+      return matching[0] as { feed: MarketFeed; dataset: FeedDataset };
+    }
+    const choices = (matching.length > 1 ? matching : loadable)
+      .map(({ feed, dataset }) => `${feed.id}/${dataset.id}`)
+      .join(', ');
+    throw invalidRequest(
+      matching.length > 1
+        ? `${name} could belong to ${choices}; say which with --feed and --dataset.`
+        : `No dataset recognises the file name ${name}; give --feed and --dataset (datasets that load files: ${choices || 'none'}).`,
+      [{ field: 'file', message: `${name}: dataset unknown` }],
+    );
   }
 
   #datasets(feed: MarketFeed, datasetId: string | undefined): FeedDataset[] {
@@ -253,8 +372,12 @@ export class IngestService {
   }
 }
 
-/** Chunks end on UTC day boundaries so re-runs fetch the same windows. */
-const chunkEnd = (fromMs: number): number => Math.floor(fromMs / CHUNK_MS) * CHUNK_MS + CHUNK_MS;
+/**
+ * Windows end at the market's local midnights (23 or 25 hours apart across DST), matching how operators publish
+ * (one file per operating day), so re-runs fetch the same documents.
+ */
+const nextLocalMidnight = (zone: string, fromMs: number): number =>
+  localDayBounds(zone, localDateOf(zone, fromMs)).endMs;
 
 const addTotals = (a: IngestTotals, b: IngestTotals): IngestTotals => ({
   rows: a.rows + b.rows,

@@ -132,9 +132,11 @@ export class CsvEngine {
     if (rawHeader === null || rawHeader.trim() === '') {
       throw sourceProblem(document.name, skip + 1, null, 'no header line where one was expected');
     }
-    const raw = (
-      parseCsv(rawHeader, { delimiter: layout.delimiter ?? ',', relax_quotes: true }) as string[][]
-    )[0] as string[];
+    const parsedHeader: string[][] = parseCsv(rawHeader, {
+      delimiter: layout.delimiter ?? ',',
+      relax_quotes: true,
+    });
+    const raw = parsedHeader[0] ?? [];
     const names = raw.map(normalise);
     const missing = Object.keys(layout.columns).filter((name) => !names.includes(name));
     if (missing.length > 0) {
