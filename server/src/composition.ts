@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { InProcessBus } from './adapters/bus/in-process-bus.js';
 import { CachedTimeSeriesStore } from './adapters/cache/cached-time-series-store.js';
 import { openDuckDbStores } from './adapters/duckdb/open-duckdb-stores.js';
-import { createSimFeed } from './adapters/feeds/sim/sim-feed.js';
 import { createOidcTokenVerifier } from './adapters/oidc/oidc-token-verifier.js';
 import { MemoryRateLimiter } from './adapters/rate-limit/memory-rate-limiter.js';
 import { AccessService } from './features/access/access.service.js';
@@ -23,6 +22,8 @@ import { ingestJobs } from './features/jobs/ingest-jobs.js';
 import { JobScheduler } from './features/jobs/job-scheduler.js';
 import { JobsService } from './features/jobs/jobs.service.js';
 import { PriceQueryService } from './features/prices/price-query.service.js';
+import { SIM_FEED_ID } from './adapters/feeds/sim/sim-feed.js';
+import { setUpFeeds } from './composition-feeds.js';
 import { createHttpApp, type HttpApp, type RouteEntry } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -60,7 +61,7 @@ export interface PlatformOptions {
   readonly clock?: Clock;
   /** Whether this process will run the scheduler's timers (reported as the jobs' next run). */
   readonly schedulerRunning?: boolean;
-  /** Extra feeds (tests). */
+  /** Extra feeds (tests); they replace built-in feeds with the same id. */
   readonly feeds?: readonly MarketFeed[];
 }
 
@@ -97,10 +98,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
   }
   const timeSeries = new CachedTimeSeriesStore(stores.timeSeries, config.store.readCacheBytes);
   const bus = new InProcessBus(logger);
-  const feeds = [
-    ...(config.sim.enabled ? [createSimFeed({ seed: config.sim.seed })] : []),
-    ...(options.feeds ?? []),
-  ];
+  const { feeds, scheduled, csv } = setUpFeeds(config, options.feeds);
 
   const audit = new AuditService({
     store: stores.audit,
@@ -168,7 +166,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     retryBaseMs: config.scheduler.retryBaseMs,
   });
   for (const job of [
-    ...ingestJobs(ingest, config.sim.backfillDays),
+    ...ingestJobs(ingest, scheduled),
     ...housekeepingJobs({
       audit,
       identity: stores.identity,
@@ -214,6 +212,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
       await scheduler.stop();
       await audit.stop();
       await bus.close();
+      await csv.close();
       await stores.close();
     },
   };
@@ -290,17 +289,27 @@ export const startServer = async (
   try {
     const created = await prepareAccess(platform);
     platform.audit.start();
+    const ingestJobNames = platform.scheduler
+      .jobs()
+      .map((job) => job.definition.name)
+      .filter((name) => name.startsWith('ingest.'));
+    // The simulator is local and fast: its catch-up finishes before listening, so data shows at once. Operators
+    // are remote (and may be unreachable): their catch-up runs after listening and never delays the start.
+    const isLocal = (name: string): boolean => name.startsWith(`ingest.${SIM_FEED_ID}.`);
     if (schedulerRunning) {
       await Promise.all(
-        platform.scheduler
-          .jobs()
-          .filter((job) => job.definition.name.startsWith('ingest.'))
-          .map((job) => platform.scheduler.runNow(job.definition.name, 'startup')),
+        ingestJobNames.filter(isLocal).map((name) => platform.scheduler.runNow(name, 'startup')),
       );
-      platform.scheduler.start();
     }
     const { app } = await httpAppFor(platform, config.web.dir ?? defaultWebDir());
     const address = await app.listen({ host: config.http.host, port: config.http.port });
+    if (schedulerRunning) {
+      for (const name of ingestJobNames.filter((n) => !isLocal(n))) {
+        // Failures are recorded as job runs (and retried on schedule); nothing to await here.
+        void platform.scheduler.runNow(name, 'startup');
+      }
+      platform.scheduler.start();
+    }
     return {
       url: address,
       app,

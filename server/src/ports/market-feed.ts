@@ -18,6 +18,11 @@ export interface FeedDataset {
    * can tell which parser a saved file needs. Absent for datasets that cannot be loaded from a file.
    */
   readonly files?: RegExp;
+  /**
+   * How far before its checkpoint each scheduled run re-reads (e.g. the last hour of 5-minute files), to pick up
+   * intervals the operator published late or corrected. Default 0.
+   */
+  readonly revisitMs?: number;
 }
 
 /**

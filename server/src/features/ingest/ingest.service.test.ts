@@ -6,6 +6,8 @@ import { ManualClock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { silentLogger } from '../../platform/logger.js';
 import type { PricesWrittenEvent } from '../../ports/bus.js';
+import { emptyPriceBatch } from '../../domain/prices/price-batch.js';
+import type { TimeRange } from '../../domain/time/interval.js';
 import type { MarketFeed } from '../../ports/market-feed.js';
 import { IngestService, type IngestProgress } from './ingest.service.js';
 
@@ -163,6 +165,38 @@ describe('IngestService', () => {
       onProgress: () => abort.abort(),
     });
     await expect(run).rejects.toThrow(/cancelled at 2026-01-02T06:00:00.000Z/);
+  });
+
+  it('does not step past a recent window the operator has not published yet, and re-reads the revisit span', async () => {
+    const sim = createSimFeed({ seed: 7 });
+    let unpublishedFrom: number | null = Date.UTC(2026, 0, 15, 6); // today (Chicago) is still empty
+    const fetched: TimeRange[] = [];
+    const late: MarketFeed = {
+      ...sim,
+      datasets: sim.datasets.map((d) => ({ ...d, revisitMs: 3_600_000 })),
+      fetch: (dataset, window, signal) => {
+        fetched.push(window);
+        return unpublishedFrom !== null && window.fromMs >= unpublishedFrom
+          ? Promise.resolve({ kind: 'prices', prices: emptyPriceBatch() })
+          : sim.fetch(dataset, window, signal);
+      },
+    };
+    const ingest = service([late]);
+    await ingest.catchUp('sim', 'prices.rt5', 2 * DAY);
+    expect((await stores.metadata.getCheckpoint('sim', 'prices.rt5'))?.watermarkMs).toBe(
+      Date.UTC(2026, 0, 15, 6),
+    );
+    unpublishedFrom = null;
+    fetched.length = 0;
+    const next = await ingest.catchUp('sim', 'prices.rt5', 2 * DAY);
+    // The next run starts an hour before the checkpoint (revisit) and now finds today's intervals.
+    expect(fetched[0]?.fromMs).toBe(Date.UTC(2026, 0, 15, 5));
+    expect(next.inserted).toBe(
+      ((NOW - 2 * 60_000 - Date.UTC(2026, 0, 15, 6)) / 300_000) * LOCATIONS,
+    );
+    expect((await stores.metadata.getCheckpoint('sim', 'prices.rt5'))?.watermarkMs).toBe(
+      Date.UTC(2026, 0, 15, 18, 0),
+    );
   });
 
   it('resumes a backfill where it stopped, and leaves the schedule checkpoint alone', async () => {

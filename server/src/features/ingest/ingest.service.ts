@@ -202,9 +202,11 @@ export class IngestService {
     const until = feed.publishedUntil(datasetId, nowMs);
     const checkpoint = await this.#metadata.getCheckpoint(feedId, datasetId);
     const zone = feed.market.timezone;
+    // Each run re-reads `revisitMs` before the checkpoint: operators publish late intervals and corrections.
     const fromMs =
-      checkpoint?.watermarkMs ??
-      localDayBounds(zone, localDateOf(zone, nowMs - initialBackfillMs)).startMs;
+      checkpoint === null
+        ? localDayBounds(zone, localDateOf(zone, nowMs - initialBackfillMs)).startMs
+        : checkpoint.watermarkMs - (dataset?.revisitMs ?? 0);
     await this.register(feedId);
     if (until <= fromMs) {
       return { rows: 0, chunks: 0, inserted: 0, revised: 0, unchanged: 0 };
@@ -249,6 +251,15 @@ export class IngestService {
         data,
       );
       totals = addTotals(totals, { ...stored, chunks: 1 });
+      if (
+        startsSchedule &&
+        stored.rows === 0 &&
+        window.toMs > this.#clock.now() - LATE_PUBLICATION_MS
+      ) {
+        // Nothing yet for a recent window: the operator may publish it late. Keep the checkpoint here so the
+        // next scheduled run asks again, instead of stepping past data that will appear.
+        break;
+      }
       // The watermark only moves over contiguous progress, so "everything before it is stored" stays true.
       // Only the scheduled catch-up starts it: a backfill of 2020 on a fresh install must not make the scheduler
       // fetch every day since.
@@ -371,6 +382,9 @@ export class IngestService {
     return [dataset];
   }
 }
+
+/** How long after a window an operator may still publish it for the first time (late files, outages). */
+const LATE_PUBLICATION_MS = 2 * 86_400_000;
 
 /**
  * Windows end at the market's local midnights (23 or 25 hours apart across DST), matching how operators publish

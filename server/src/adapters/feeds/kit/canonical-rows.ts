@@ -25,35 +25,48 @@ export const readPriceRows = async (
   const parsed = `parsed_${randomUUID().replaceAll('-', '')}`;
   await table.run(`CREATE TEMP TABLE ${parsed} AS SELECT ${PRICE_ROW_COLUMNS} FROM (${sql})`);
   try {
-    const codes = (await table.rows(`SELECT DISTINCT code FROM ${parsed} ORDER BY code`)).map(
-      (row) => String(row.code),
-    );
-    const { rowCount, columns } = await table.columns(
-      `WITH slots AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::UINTEGER AS slot
+    return await readPriceTable(table, parsed, market, run);
+  } finally {
+    await table.run(`DROP TABLE IF EXISTS ${parsed}`);
+  }
+};
+
+/**
+ * The same from a table the parser already materialised with the canonical price columns (saves a copy when the
+ * parser checks the rows before reading them).
+ */
+export const readPriceTable = async (
+  table: CsvTable,
+  parsed: string,
+  market: string,
+  run: MarketRunId,
+): Promise<PriceBatch> => {
+  const codes = (await table.rows(`SELECT DISTINCT code FROM ${parsed} ORDER BY code`)).map((row) =>
+    String(row.code),
+  );
+  const { rowCount, columns } = await table.columns(
+    `WITH slots AS (SELECT code, (row_number() OVER (ORDER BY code) - 1)::UINTEGER AS slot
                         FROM (SELECT DISTINCT code FROM ${parsed}))
        SELECT slot, interval_start_ms::DOUBLE, interval_minutes::USMALLINT, lmp::DOUBLE, energy::DOUBLE,
               congestion::DOUBLE, loss::DOUBLE, ghg::DOUBLE
          FROM ${parsed} JOIN slots USING (code)`,
-      ['u32', 'f64', 'u16', 'f64?', 'f64?', 'f64?', 'f64?', 'f64?'] as const,
-    );
-    const [slot, start, minutes, lmp, energy, congestion, loss, ghg] = columns;
-    return {
-      length: rowCount,
-      instrumentIds: codes.map((code) => instrumentId(market, code)),
-      instrumentIndex: slot,
-      runs: [run],
-      runIndex: new Uint8Array(rowCount),
-      intervalStartMs: start,
-      intervalMinutes: minutes,
-      lmp,
-      energy,
-      congestion,
-      loss,
-      ghg,
-    };
-  } finally {
-    await table.run(`DROP TABLE IF EXISTS ${parsed}`);
-  }
+    ['u32', 'f64', 'u16', 'f64?', 'f64?', 'f64?', 'f64?', 'f64?'] as const,
+  );
+  const [slot, start, minutes, lmp, energy, congestion, loss, ghg] = columns;
+  return {
+    length: rowCount,
+    instrumentIds: codes.map((code) => instrumentId(market, code)),
+    instrumentIndex: slot,
+    runs: [run],
+    runIndex: new Uint8Array(rowCount),
+    intervalStartMs: start,
+    intervalMinutes: minutes,
+    lmp,
+    energy,
+    congestion,
+    loss,
+    ghg,
+  };
 };
 
 /**

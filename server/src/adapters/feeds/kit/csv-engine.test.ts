@@ -57,7 +57,7 @@ describe('CsvEngine', () => {
       engine.read(truncated, LAYOUT, (t) => t.rows(`SELECT count(*) FROM ${t.relation}`)),
     ).rejects.toMatchObject({
       code: 'invalid_source_data',
-      message: 'cut.csv, line 3: expected 4 columns, found 2 (truncated or malformed line)',
+      message: 'cut.csv, line 3, MW: expected 4 columns, found 2 (truncated or malformed line)',
     });
   });
 

@@ -74,6 +74,7 @@ const describeDuckDbError = (
   document: SourceDocument,
   error: unknown,
   rawToName: ReadonlyMap<string, string>,
+  header: readonly string[],
 ): Error => {
   const text = error instanceof Error ? error.message : String(error);
   const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
@@ -85,9 +86,11 @@ const describeDuckDbError = (
       `unreadable CSV: ${text.split('\n')[0] ?? text}`,
     );
   }
-  const column = /converting column "([^"]+)"/.exec(text)?.[1];
-  const conversion = /Could not convert string "([^"]*)" to '([A-Z]+)'/.exec(text);
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(text);
+  // A short line is missing the columns from index `found` on; name the first of them.
+  const firstMissing = columns ? header[Number(columns[2])] : undefined;
+  const column = /converting column "([^"]+)"/.exec(text)?.[1] ?? firstMissing;
+  const conversion = /Could not convert string "([^"]*)" to '([A-Z]+)'/.exec(text);
   const message = conversion
     ? `"${conversion[1] ?? ''}" is not a ${TYPE_WORDS[conversion[2] ?? ''] ?? (conversion[2] ?? '').toLowerCase()}`
     : columns
@@ -186,7 +189,7 @@ export class CsvEngine {
         try {
           return await work();
         } catch (error) {
-          throw describeDuckDbError(document, error, rawToName);
+          throw describeDuckDbError(document, error, rawToName, raw);
         }
       };
       const table: CsvTable = {

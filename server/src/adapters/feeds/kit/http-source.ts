@@ -21,6 +21,8 @@ export interface HttpSourceOptions {
 }
 
 export interface RequestOptions {
+  /** The document's file name when neither Content-Disposition nor the URL path carries it. */
+  readonly name?: string;
   readonly method?: 'GET' | 'POST';
   readonly body?: string;
   readonly headers?: Record<string, string>;
@@ -46,16 +48,29 @@ export const redactUrl = (url: string): string => {
   }
 };
 
-/** The operator's file name: Content-Disposition when given, else the last segment of the URL path. */
-const documentName = (url: string, disposition: string | null): string => {
-  const given = disposition
+const lastSegment = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/**
+ * The operator's file name: Content-Disposition when given, else the caller's name, else the last segment of a
+ * `path` query parameter (file browsers such as SPP's), else of the URL path.
+ */
+const documentName = (url: string, disposition: string | null, given?: string): string => {
+  const announced = disposition
     ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1]
     : undefined;
-  if (given) {
-    return decodeURIComponent(given.trim());
+  if (announced) {
+    return decodeURIComponent(announced.trim());
   }
-  const path = new URL(url).pathname;
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || new URL(url).hostname;
+  if (given) {
+    return given;
+  }
+  const parsed = new URL(url);
+  const pathParam = parsed.searchParams.get('path');
+  return (
+    (pathParam ? lastSegment(pathParam) : '') ||
+    decodeURIComponent(lastSegment(parsed.pathname)) ||
+    parsed.hostname
+  );
 };
 
 const retryAfterMs = (header: string | null): number | null => {
@@ -162,7 +177,7 @@ export class HttpSource {
       }
       if (response.ok) {
         return {
-          name: documentName(url, response.headers.get('content-disposition')),
+          name: documentName(url, response.headers.get('content-disposition'), options.name),
           bytes: new Uint8Array(await response.arrayBuffer()),
           origin: shown,
         };
