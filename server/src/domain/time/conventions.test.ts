@@ -91,7 +91,12 @@ describe('hourEndingToInterval on ordinary days', () => {
 const dstCases = [
   {
     zone: 'America/Chicago',
-    spring: { date: '2024-03-10', midnightUtc: '2024-03-10T06:00:00.000Z', skippedHe: 3 },
+    spring: {
+      date: '2024-03-10',
+      midnightUtc: '2024-03-10T06:00:00.000Z',
+      skippedWallHour: 2,
+      skippedLabel: 2,
+    },
     fall: {
       date: '2024-11-03',
       midnightUtc: '2024-11-03T05:00:00.000Z',
@@ -102,7 +107,12 @@ const dstCases = [
   },
   {
     zone: 'America/Los_Angeles',
-    spring: { date: '2024-03-10', midnightUtc: '2024-03-10T08:00:00.000Z', skippedHe: 3 },
+    spring: {
+      date: '2024-03-10',
+      midnightUtc: '2024-03-10T08:00:00.000Z',
+      skippedWallHour: 2,
+      skippedLabel: 2,
+    },
     fall: {
       date: '2024-11-03',
       midnightUtc: '2024-11-03T07:00:00.000Z',
@@ -113,7 +123,12 @@ const dstCases = [
   },
   {
     zone: 'America/New_York',
-    spring: { date: '2024-03-10', midnightUtc: '2024-03-10T05:00:00.000Z', skippedHe: 3 },
+    spring: {
+      date: '2024-03-10',
+      midnightUtc: '2024-03-10T05:00:00.000Z',
+      skippedWallHour: 2,
+      skippedLabel: 2,
+    },
     fall: {
       date: '2024-11-03',
       midnightUtc: '2024-11-03T04:00:00.000Z',
@@ -123,10 +138,16 @@ const dstCases = [
     },
   },
   {
-    // Europe changes at 01:00 UTC: 02:00 CET -> 03:00 CEST in spring, 03:00 CEST -> 02:00 CET in autumn,
-    // so the affected local hour is 02:00-03:00 (HE 3) on both days.
+    // Europe changes at 01:00 UTC: 02:00 CET -> 03:00 CEST in spring, 03:00 CEST -> 02:00 CET in autumn, so
+    // the affected wall hour is 02:00-03:00 on both days (repeated as HE 3 in autumn; in spring the clock never
+    // reads 02:00, so under hour-ending labels HE 2 is the missing one).
     zone: 'Europe/Berlin',
-    spring: { date: '2024-03-31', midnightUtc: '2024-03-30T23:00:00.000Z', skippedHe: 3 },
+    spring: {
+      date: '2024-03-31',
+      midnightUtc: '2024-03-30T23:00:00.000Z',
+      skippedWallHour: 2,
+      skippedLabel: 2,
+    },
     fall: {
       date: '2024-10-27',
       midnightUtc: '2024-10-26T22:00:00.000Z',
@@ -138,12 +159,12 @@ const dstCases = [
 ] as const;
 
 describe.each(dstCases)('DST days in $zone', ({ zone, spring, fall }) => {
-  it(`has 23 hours on ${spring.date}, consecutive in UTC, skipping wall hour HE ${spring.skippedHe}`, () => {
+  it(`has 23 hours on ${spring.date}, consecutive in UTC, skipping the wall hour from 0${spring.skippedWallHour}:00`, () => {
     const hours = localDayIntervals(zone, spring.date, 60);
     expect(hours).toHaveLength(23);
     expect(hours.map((h) => iso(h.startMs))).toEqual(consecutiveHours(spring.midnightUtc, 23));
     expect(hours.map((h) => utcMsToLocal(zone, h.startMs).hour)).toEqual(
-      wallHours({ skip: spring.skippedHe - 1 }),
+      wallHours({ skip: spring.skippedWallHour }),
     );
   });
 
@@ -161,17 +182,23 @@ describe.each(dstCases)('DST days in $zone', ({ zone, spring, fall }) => {
     expect(localDayIntervals(zone, '2024-10-26', 60)).toHaveLength(24);
   });
 
-  it(`throws for the skipped HE ${spring.skippedHe} on ${spring.date}, naming zone, date and hour`, () => {
-    expect(() => hourEndingToInterval(zone, spring.date, spring.skippedHe)).toThrow(RangeError);
-    expect(() => hourEndingToInterval(zone, spring.date, spring.skippedHe)).toThrow(
-      `Hour ending ${spring.skippedHe} does not exist on ${spring.date} in ${zone}`,
+  // Operators label an hour by the clock reading at its end; on this day the clock never reads 02:00, so the
+  // label HE 2 is the one missing (ISO-NE's SMD files and ERCOT's reports go 01, 03, 04 …).
+  it(`throws for the skipped HE ${spring.skippedLabel} on ${spring.date}, naming zone, date and hour`, () => {
+    expect(() => hourEndingToInterval(zone, spring.date, spring.skippedLabel)).toThrow(RangeError);
+    expect(() => hourEndingToInterval(zone, spring.date, spring.skippedLabel)).toThrow(
+      `Hour ending ${spring.skippedLabel} does not exist on ${spring.date} in ${zone}`,
+    );
+    // HE 3 is the hour that starts at 01:00 standard time and ends when the clock jumps to 03:00.
+    expect(iso(hourEndingToInterval(zone, spring.date, 3).startMs)).toBe(
+      consecutiveHours(spring.midnightUtc, 2)[1],
     );
   });
 
   it('maps every other hour-ending of the spring day onto the 23 UTC hours in order', () => {
     const starts = [];
     for (let he = 1; he <= 24; he += 1) {
-      if (he !== spring.skippedHe) {
+      if (he !== spring.skippedLabel) {
         starts.push(iso(hourEndingToInterval(zone, spring.date, he).startMs));
       }
     }

@@ -4,6 +4,7 @@ import {
   isValidTimeZone,
   localDayBounds,
   parseIsoDate,
+  utcMsToLocal,
   type IsoDate,
   type LocalDateTime,
 } from './zoned.js';
@@ -48,13 +49,35 @@ export const parseHourEndingLabel = (label: string): HourEndingLabel => {
 };
 
 /**
- * The interval of hour-ending `hourEnding` (1–24) on local `date` in IANA `zone`. Hour-ending labels are
- * wall-clock hours: HE k covers local [(k-1):00, k:00), so HE 1 starts at local midnight.
+ * The hour-ending labels of local `date` in `zone` as North American operators write them, one per hour in time
+ * order. HE k is the hour that ends when the clock reads k:00, so on the spring-forward day the label whose end
+ * never shows on the clock is skipped (US: 1, 3, 4 … 24 — ISO-NE's SMD files and ERCOT's reports go from 01 to
+ * 03); on the fall-back day the repeated hour keeps its label twice (US: 1, 2, 2 … 24, the second written 02X by
+ * ISO-NE and flagged by ERCOT's DSTFlag). Both follow from labelling each hour max(start hour + 1, end hour).
+ */
+export const hourEndingLabelsOfDay = (
+  zone: string,
+  date: IsoDate,
+): { hourEnding: number; occurrence: HourOccurrence; startMs: number }[] => {
+  const seen = new Map<number, number>();
+  return localDayIntervals(zone, date, 60).map(({ startMs }) => {
+    const startHour = utcMsToLocal(zone, startMs).hour;
+    const endHour = utcMsToLocal(zone, startMs + HOUR_MS).hour || 24;
+    const hourEnding = Math.max(startHour + 1, endHour);
+    const occurrence = ((seen.get(hourEnding) ?? 0) + 1) as HourOccurrence;
+    seen.set(hourEnding, occurrence);
+    return { hourEnding, occurrence, startMs };
+  });
+};
+
+/**
+ * The interval of hour-ending `hourEnding` (1–24) on local `date` in IANA `zone` (labels as described at
+ * `hourEndingLabelsOfDay` above: HE 1 starts at local midnight, HE k ends at local k:00).
  *
  * On the fall-back day the repeated hour (US HE 2, Europe HE 3) exists twice: `occurrence` 1 picks the
- * first (daylight-time) one, 2 the second (standard-time) one. On the spring-forward day the skipped hour
- * (US HE 3, Europe HE 3) does not exist and a RangeError naming zone, date and hour is thrown, as is asking
- * for occurrence 2 of an hour that is not repeated. The result is always 60 minutes long.
+ * first (daylight-time) one, 2 the second (standard-time) one. On the spring-forward day the skipped label
+ * (HE 2: the clock never reads 02:00) does not exist and a RangeError naming zone, date and hour is thrown, as is
+ * asking for occurrence 2 of an hour that is not repeated. The result is always 60 minutes long.
  */
 export const hourEndingToInterval = (
   zone: string,
@@ -67,25 +90,19 @@ export const hourEndingToInterval = (
   if (occurrence !== 1 && occurrence !== 2) {
     throw new RangeError(`Hour occurrence must be 1 or 2, got ${String(occurrence)}`);
   }
-  const wallStart = parseIsoDate(date).toPlainDateTime({ hour: hourEnding - 1 });
-  const first = wallStart.toZonedDateTime(zone, { disambiguation: 'earlier' });
-  // For a skipped wall time Temporal returns a shifted clock reading instead of failing, so compare
-  // the wall clock it lands on with the one asked for.
-  if (!first.toPlainDateTime().equals(wallStart)) {
+  const labels = hourEndingLabelsOfDay(zone, date).filter((l) => l.hourEnding === hourEnding);
+  if (labels.length === 0) {
     throw new RangeError(
       `Hour ending ${hourEnding} does not exist on ${date} in ${zone}: the clock skips it at the change to daylight time`,
     );
   }
-  if (occurrence === 1) {
-    return { startMs: first.epochMilliseconds, minutes: 60 };
-  }
-  const second = wallStart.toZonedDateTime(zone, { disambiguation: 'later' });
-  if (second.epochMilliseconds === first.epochMilliseconds) {
+  const match = labels.find((l) => l.occurrence === occurrence);
+  if (!match) {
     throw new RangeError(
       `Hour ending ${hourEnding} occurs only once on ${date} in ${zone}, so it has no second occurrence`,
     );
   }
-  return { startMs: second.epochMilliseconds, minutes: 60 };
+  return { startMs: match.startMs, minutes: 60 };
 };
 
 /**
