@@ -79,16 +79,10 @@ export class FeedDataWriter {
     return { ...result, rows: rowsOf(data) };
   }
 
-  /** Remembers instruments registered by other means (the feed's static master). */
-  markRegistered(ids: Iterable<string>): void {
-    for (const id of ids) {
-      this.#registered.add(id);
-    }
-  }
-
   /**
-   * Registers instruments seen for the first time. Ones already stored keep their definitions: the curated
-   * master (hub names, aliases) wins over what a data file implies.
+   * Registers instruments seen for the first time. Ones already stored keep their definitions (the curated
+   * master's names and kinds win over what a data file implies) but gain aliases the data reveals, such as an
+   * operator's numeric id for a hub known by name.
    */
   async #registerNew(
     context: IngestBatchContext,
@@ -98,10 +92,22 @@ export class FeedDataWriter {
     if (candidates.length === 0) {
       return;
     }
-    const stored = new Set(
-      (await this.#metadata.getInstruments(candidates.map((i) => i.id))).map((i) => i.id),
+    const stored = new Map(
+      (await this.#metadata.getInstruments(candidates.map((i) => i.id))).map((i) => [i.id, i]),
     );
     const fresh = candidates.filter((i) => !stored.has(i.id));
+    const enriched = candidates.flatMap((seenDefinition) => {
+      const known = stored.get(seenDefinition.id);
+      const extra = known
+        ? seenDefinition.aliases.filter(
+            (a) => !known.aliases.some((k) => k.source === a.source && k.code === a.code),
+          )
+        : [];
+      return known && extra.length > 0 ? [{ ...known, aliases: [...known.aliases, ...extra] }] : [];
+    });
+    if (enriched.length > 0) {
+      await this.#metadata.upsertInstruments(enriched);
+    }
     if (fresh.length > 0) {
       await this.#metadata.upsertInstruments(fresh);
       this.#logger.info(
@@ -110,6 +116,8 @@ export class FeedDataWriter {
       );
       await this.#bus.publish('catalog.changed', { markets: [context.feed.market.id] });
     }
-    this.markRegistered(candidates.map((i) => i.id));
+    for (const candidate of candidates) {
+      this.#registered.add(candidate.id);
+    }
   }
 }

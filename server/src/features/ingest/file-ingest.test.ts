@@ -73,9 +73,10 @@ const testFeed: MarketFeed = {
           lmp: row.lmp as number,
         })),
       ),
-      instruments: [...new Set(rows.map((r) => r.code))].map((code) =>
-        instrument(code, code, code === 'HUB' ? 'hub' : 'node'),
-      ),
+      instruments: [...new Set(rows.map((r) => r.code))].map((code) => ({
+        ...instrument(code, code, code === 'HUB' ? 'hub' : 'node'),
+        aliases: [{ source: 'tst.id', code: `${code}-ID`, validFromMs: null, validToMs: null }],
+      })),
     });
   },
 };
@@ -144,6 +145,10 @@ describe('IngestService.ingestDocuments', () => {
     ]);
     const [hub, node] = await stores.metadata.getInstruments(['TST.HUB', 'TST.NODE_7']);
     expect(hub?.name).toBe('Test Hub (curated name)');
+    // …but it learns the operator's id for the hub from the data.
+    expect(hub?.aliases).toEqual([
+      { source: 'tst.id', code: 'HUB-ID', validFromMs: null, validToMs: null },
+    ]);
     expect(node).toMatchObject({ kind: 'node', name: 'NODE_7' });
     const again = await ingest.ingestDocuments({ documents: [GOOD] });
     expect(again).toMatchObject({ rows: 2, inserted: 0, unchanged: 2 });

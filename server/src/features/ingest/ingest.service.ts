@@ -145,7 +145,6 @@ export class IngestService {
     await this.#metadata.upsertMarkets([feed.market]);
     const master = await feed.instruments();
     const { created, updated } = await this.#metadata.upsertInstruments(master);
-    this.#writer.markRegistered(master.map((i) => i.id));
     if (created + updated > 0) {
       this.#logger.info({ feed: feedId, created, updated }, 'instrument master updated');
     }

@@ -76,7 +76,14 @@ describe('HttpSource', () => {
 
   it('treats 404 as "not published yet" when asked, and does not retry a refused credential', async () => {
     server = await startFixtureServer((request) =>
-      request.url.startsWith('/missing') ? { status: 404 } : { status: 403 },
+      request.url.startsWith('/missing')
+        ? { status: 404 }
+        : request.url.startsWith('/bad')
+          ? { status: 400, body: 'Row count is missing.' }
+          : { status: 403 },
+    );
+    await expect(source().get(`${server.baseUrl}/bad`)).rejects.toThrow(
+      /answered HTTP 400 for .*\/bad: Row count is missing\.$/,
     );
     expect(await source().getOptional(`${server.baseUrl}/missing.csv`)).toBeNull();
     await expect(source().get(`${server.baseUrl}/missing.csv`)).rejects.toThrow(

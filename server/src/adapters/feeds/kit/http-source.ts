@@ -182,16 +182,23 @@ export class HttpSource {
           origin: shown,
         };
       }
-      await response.body?.cancel();
       if (response.status === 429 || response.status >= 500) {
+        await response.body?.cancel();
         throw new RetryableAnswer(
           `HTTP ${response.status}`,
           retryAfterMs(response.headers.get('retry-after')),
         );
       }
       if (response.status === 404 && missingIsNull) {
+        await response.body?.cancel();
         return null;
       }
+      // Operators explain refusals in the body ("Row count is missing", "spans over archived data").
+      const explanation = (await response.text().catch(() => ''))
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 200)
+        .replace(/\.$/, '');
       const hint =
         (response.status === 401 || response.status === 403) && this.#options.credentialsHint
           ? ` ${this.#options.credentialsHint}`
@@ -199,7 +206,7 @@ export class HttpSource {
       throw new AbortError(
         new AppError(
           'upstream_unavailable',
-          `${name} answered HTTP ${response.status} for ${shown}.${hint}`,
+          `${name} answered HTTP ${response.status} for ${shown}${explanation ? `: ${explanation}` : ''}.${hint}`,
         ),
       );
     };
