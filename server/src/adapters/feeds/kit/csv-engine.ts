@@ -35,6 +35,11 @@ export interface CsvLayout {
 export interface CsvTable {
   /** The relation to select from: one row per data line, columns named by normalised header, plus `_line`. */
   readonly relation: string;
+  /**
+   * The same rows without `_line`, for the fast path: numbering lines costs a pass of its own, so parsers read
+   * from here and go back to `relation` only to locate a problem they found.
+   */
+  readonly plainRelation: string;
   /** Normalised header names, in file order. */
   readonly header: readonly string[];
   /** Runs a query whose result columns have exactly these physical types, into typed arrays. */
@@ -78,6 +83,10 @@ const describeDuckDbError = (
 ): Error => {
   const text = error instanceof Error ? error.message : String(error);
   const line = /CSV Error on Line: (\d+)/.exec(text)?.[1];
+  if (line === undefined && !/\bCSV\b|unicode|encoding/i.test(text)) {
+    // Not a problem DuckDB found in the file (e.g. a mistake in a parser's SQL): report it as what it is.
+    return error instanceof Error ? error : new Error(text);
+  }
   if (line === undefined) {
     return sourceProblem(
       document.name,
@@ -157,6 +166,7 @@ export class CsvEngine {
     const connection = await (await this.#database()).connect();
     const file = join(this.#tempDir(), `${randomUUID()}.csv`);
     const view = `csv_${randomUUID().replaceAll('-', '')}`;
+    const plainView = `${view}_plain`;
     try {
       writeFileSync(file, document.bytes);
       const columnTypes = raw.map(
@@ -181,10 +191,12 @@ export class CsvEngine {
       const select = raw
         .map((r, i) => `${quoteIdent(r)} AS ${quoteIdent(names[i] as string)}`)
         .join(', ');
+      const source = `read_csv(${quoteText(file)}, ${options.join(', ')})`;
       await connection.run(
         `CREATE TEMP VIEW ${view} AS SELECT (row_number() OVER () + ${skip + 1})::BIGINT AS _line, ${select}
-         FROM read_csv(${quoteText(file)}, ${options.join(', ')})`,
+         FROM ${source}`,
       );
+      await connection.run(`CREATE TEMP VIEW ${plainView} AS SELECT ${select} FROM ${source}`);
       const guard = async <R>(work: () => Promise<R>): Promise<R> => {
         try {
           return await work();
@@ -194,6 +206,7 @@ export class CsvEngine {
       };
       const table: CsvTable = {
         relation: view,
+        plainRelation: plainView,
         header: names,
         columns: (sql, kinds) =>
           guard(async () => (await readColumns(await connection.run(sql), kinds)) as never),
@@ -206,6 +219,7 @@ export class CsvEngine {
       return await use(table);
     } finally {
       await dropQuietly(connection, view);
+      await dropQuietly(connection, plainView);
       connection.closeSync();
       rmSync(file, { force: true });
     }

@@ -13,7 +13,7 @@ import type { HttpSource } from '../kit/http-source.js';
 import { daFile, marketDaysIn, rtPlan, SPP_PORTAL_URL, type SppFile } from './spp-files.js';
 import { isBlankDocument, parseSppLmpDocument, type SppLmpRun } from './spp-lmp-csv.js';
 import { SPP_MARKET, SPP_TIMEZONE, sppInstruments } from './spp-market.js';
-import { mergePriceData } from './spp-price-merge.js';
+import { mergeFeedData } from '../kit/merge-feed-data.js';
 
 export const SPP_FEED_ID = 'spp';
 
@@ -130,7 +130,7 @@ export const createSppFeed = (context: FeedContext, options: SppFeedOptions = {}
           : await read(day.intervals, 'RT5', signal)),
       );
     }
-    return mergePriceData(parts);
+    return mergeFeedData('prices', parts);
   };
 
   return {
@@ -150,7 +150,7 @@ export const createSppFeed = (context: FeedContext, options: SppFeedOptions = {}
       switch (datasetIdOf(datasetId)) {
         case 'lmp.da': {
           const files = marketDaysIn(window).map((date) => daFile(date, baseUrl));
-          return mergePriceData(await read(files, 'DA', signal));
+          return mergeFeedData('prices', await read(files, 'DA', signal));
         }
         case 'lmp.rt5':
           return fetchRealTime(window, signal);

@@ -6,7 +6,7 @@ import { readPriceRows } from '../kit/canonical-rows.js';
 import type { CsvEngine, CsvLayout, CsvTable } from '../kit/csv-engine.js';
 import { sourceProblem } from '../kit/source-problem.js';
 import { isZip, unzipDocument } from '../kit/zip.js';
-import { mergePriceData } from './spp-price-merge.js';
+import { mergeFeedData } from '../kit/merge-feed-data.js';
 import { SPP_MARKET_ID, settlementLocationInstrument } from './spp-market.js';
 
 /** The two SPP price runs these files carry and the interval each row stands for. */
@@ -179,5 +179,5 @@ export const parseSppLmpDocument = async (
   for (const member of members) {
     parsed.push(await parseSppLmpDocument(csv, member, run));
   }
-  return mergePriceData(parsed);
+  return mergeFeedData('prices', parsed);
 };
