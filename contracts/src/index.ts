@@ -6,3 +6,4 @@ export * from './prices.js';
 export * from './jobs.js';
 export * from './health.js';
 export * from './access.js';
+export * from './quality.js';

@@ -22,6 +22,7 @@ import { ingestJobs } from './features/jobs/ingest-jobs.js';
 import { JobScheduler } from './features/jobs/job-scheduler.js';
 import { JobsService } from './features/jobs/jobs.service.js';
 import { PriceQueryService } from './features/prices/price-query.service.js';
+import { QualityService } from './features/quality/quality.service.js';
 import { SIM_FEED_ID } from './adapters/feeds/sim/sim-feed.js';
 import { setUpFeeds } from './composition-feeds.js';
 import { createHttpApp, type HttpApp, type RouteEntry } from './http/app.js';
@@ -42,6 +43,7 @@ export interface Platform {
   readonly ingest: IngestService;
   readonly scheduler: JobScheduler;
   readonly jobs: JobsService;
+  readonly quality: QualityService;
   readonly readiness: ReadinessService;
   readonly audit: AuditService;
   readonly access: AccessService;
@@ -148,6 +150,16 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     access,
   });
   const catalog = new CatalogService(stores.metadata, access, { bus, clock });
+  // The ingest's QualityGate: checks every fetched window and loaded file before it is stored (ADR 0010).
+  const quality = new QualityService({
+    store: stores.quality,
+    metadata: stores.metadata,
+    access,
+    feeds,
+    clock,
+    logger,
+    priceRange: config.quality.priceRange,
+  });
   const ingest = new IngestService({
     feeds,
     metadata: stores.metadata,
@@ -156,6 +168,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     clock,
     logger,
     metrics,
+    quality,
   });
   const scheduler = new JobScheduler({
     metadata: stores.metadata,
@@ -189,6 +202,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     }),
     ingest,
     scheduler,
+    quality,
     jobs: new JobsService({
       scheduler,
       metadata: stores.metadata,
@@ -233,6 +247,7 @@ export const httpAppFor = (
     catalog: platform.catalog,
     prices: platform.prices,
     jobs: platform.jobs,
+    quality: platform.quality,
     readiness: platform.readiness,
     auth: platform.auth,
     access: platform.access,

@@ -6,6 +6,7 @@ import type { CatalogService } from '../features/catalog/catalog.service.js';
 import type { IngestService } from '../features/ingest/ingest.service.js';
 import type { JobsService } from '../features/jobs/jobs.service.js';
 import type { PriceQueryService } from '../features/prices/price-query.service.js';
+import type { QualityService } from '../features/quality/quality.service.js';
 import type { Config } from '../platform/config.js';
 
 /** The use cases a CLI command works with, over an open store. */
@@ -14,6 +15,8 @@ export interface CliServices {
   readonly prices: PriceQueryService;
   readonly ingest: IngestService;
   readonly jobs: JobsService;
+  /** Data quality: freshness, completeness and problems found on ingest. */
+  readonly quality: QualityService;
   readonly admin: AdminService;
   /** Entitlements, seats and the audit trail. */
   readonly grants: GrantsService;

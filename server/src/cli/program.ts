@@ -8,6 +8,7 @@ import { backfillCommand, ingestCommand } from './commands/ingest.command.js';
 import { jobsCommand } from './commands/jobs.command.js';
 import { keysCommand } from './commands/keys.command.js';
 import { pricesCommand } from './commands/prices.command.js';
+import { qualityCommand } from './commands/quality.command.js';
 import { referenceCommands } from './commands/reference.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { tenantsCommand } from './commands/tenants.command.js';
@@ -39,6 +40,7 @@ export const buildProgram = (runtime: CliRuntime, io: CliOutput): Command => {
   program.addCommand(backfillCommand(runtime, io));
   program.addCommand(pricesCommand(runtime, io));
   program.addCommand(jobsCommand(runtime, io));
+  program.addCommand(qualityCommand(runtime, io));
   for (const command of referenceCommands(runtime, io)) {
     program.addCommand(command);
   }

@@ -18,6 +18,7 @@ import { instrumentRoutes } from './routes/instruments.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { marketRoutes } from './routes/markets.routes.js';
 import { priceRoutes } from './routes/prices.routes.js';
+import { qualityRoutes } from './routes/quality.routes.js';
 
 export const API_PREFIX = '/api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -90,6 +91,10 @@ export const createHttpApp = async (deps: HttpDeps) => {
         { name: 'prices', description: 'Nodal, hub and zonal prices' },
         { name: 'reference data', description: 'Markets and instruments' },
         { name: 'operations', description: 'Health, metrics and scheduled jobs' },
+        {
+          name: 'data quality',
+          description: 'Freshness, completeness and problems found on ingest',
+        },
       ],
     },
   });
@@ -101,6 +106,7 @@ export const createHttpApp = async (deps: HttpDeps) => {
       await api.register(instrumentRoutes(deps));
       await api.register(priceRoutes(deps));
       await api.register(jobRoutes(deps));
+      await api.register(qualityRoutes(deps));
       await api.register(authRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(auditRoutes(deps));

@@ -8,6 +8,7 @@ import type { CatalogService } from '../features/catalog/catalog.service.js';
 import type { ReadinessService } from '../features/health/readiness.service.js';
 import type { JobsService } from '../features/jobs/jobs.service.js';
 import type { PriceQueryService } from '../features/prices/price-query.service.js';
+import type { QualityService } from '../features/quality/quality.service.js';
 import type { Logger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
 
@@ -16,6 +17,7 @@ export interface HttpDeps {
   readonly catalog: CatalogService;
   readonly prices: PriceQueryService;
   readonly jobs: JobsService;
+  readonly quality: QualityService;
   readonly readiness: ReadinessService;
   readonly auth: AuthService;
   readonly access: AccessService;

@@ -164,6 +164,20 @@ export const ENV_SCHEMA = Type.Object(
       default: '',
       description: 'Password of CARBON_ISONE_USERNAME.',
     }),
+    CARBON_QUALITY_PRICE_MIN: Type.Integer({
+      default: -1000,
+      minimum: -100000,
+      maximum: 100000,
+      description:
+        'Lowest plausible LMP per MWh: lower prices are stored but recorded as data-quality problems.',
+    }),
+    CARBON_QUALITY_PRICE_MAX: Type.Integer({
+      default: 10000,
+      minimum: -100000,
+      maximum: 100000,
+      description:
+        'Highest plausible LMP per MWh: higher prices are stored but recorded as data-quality problems.',
+    }),
     CARBON_SESSION_TTL: Type.String({
       default: '12h',
       pattern: DURATION,

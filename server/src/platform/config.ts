@@ -49,6 +49,8 @@ export interface Config {
       readonly isonePassword: string | null;
     };
   };
+  /** Data quality on ingest: the plausible LMP range (per MWh); prices outside are stored and flagged. */
+  readonly quality: { readonly priceRange: { readonly min: number; readonly max: number } };
   readonly auth: {
     readonly sessionTtlMs: number;
     readonly sessionIdleMs: number;
@@ -161,6 +163,12 @@ export const loadConfig = (
       `CARBON_OIDC_ISSUER must be an http(s) URL; got "${converted.CARBON_OIDC_ISSUER as string}"`,
     );
   }
+  if (Number(converted.CARBON_QUALITY_PRICE_MIN) >= Number(converted.CARBON_QUALITY_PRICE_MAX)) {
+    problems.set(
+      'CARBON_QUALITY_PRICE_MAX',
+      'CARBON_QUALITY_PRICE_MAX must be above CARBON_QUALITY_PRICE_MIN',
+    );
+  }
   if (problems.size > 0) {
     const lines = [...problems.values()];
     throw new AppError('invalid_request', `Invalid configuration:\n  - ${lines.join('\n  - ')}`, {
@@ -226,6 +234,12 @@ const toConfig = (env: Env, cwd: string): Config => {
     }),
     web: Object.freeze({
       dir: env.CARBON_WEB_DIR === '' ? null : resolve(cwd, env.CARBON_WEB_DIR),
+    }),
+    quality: Object.freeze({
+      priceRange: Object.freeze({
+        min: env.CARBON_QUALITY_PRICE_MIN,
+        max: env.CARBON_QUALITY_PRICE_MAX,
+      }),
     }),
     auth: Object.freeze({
       sessionTtlMs: parseDurationMs(env.CARBON_SESSION_TTL),

@@ -1,5 +1,6 @@
 import type { MarketRunId } from '../domain/markets/market.js';
 import type { DayCoverage, DayPresence } from '../domain/quality/completeness.js';
+import type { QualityFinding } from '../domain/quality/problem-tally.js';
 import type {
   QualityCheck,
   QualityProblem,
@@ -16,15 +17,10 @@ export interface QualityTarget {
   readonly dataset: string;
 }
 
-/**
- * One inspection: a fetched window or a loaded file. Re-inspecting the same source and span replaces its
- * findings (so re-ingesting a file never duplicates problems, and problems the source has since fixed resolve).
- */
+/** Which feed dataset, and which file or URL, a finding came from. */
 export interface InspectedSource extends QualityTarget {
   /** File name or URL the data came from. */
   readonly source: string;
-  /** Start (UTC) of the window fetched, or of the file's data. */
-  readonly coveredFromMs: number;
 }
 
 /** A problem as stored: what was found, where it came from, and whether it still stands. */
@@ -125,12 +121,15 @@ export interface IngestStatus extends QualityTarget {
  */
 export interface QualityStore {
   /**
-   * Records what one inspection found: each problem is opened (or updated, if the same source and span found it
-   * before), and problems that source and span reported earlier but no longer has are resolved.
+   * Records what one inspection found. Each problem is one row per check, subject and local day that remembers
+   * which intervals are affected: the minutes this inspection covered are replaced by what it found there, so
+   * overlapping windows (revisits, re-ingested files) never count an interval twice, a problem found again in
+   * another window grows, and a problem whose intervals are all found clean again is resolved (never deleted).
    */
   replaceProblems(
     source: InspectedSource,
-    problems: readonly QualityProblem[],
+    findings: readonly QualityFinding[],
+    coverage: readonly DayCoverage[],
     atMs: number,
   ): Promise<{ open: number; resolved: number }>;
 
@@ -146,7 +145,7 @@ export interface QualityStore {
    * completeness problems of those days not among them (filled gaps) are resolved.
    */
   putCompletenessProblems(
-    target: QualityTarget & { readonly source: string },
+    source: InspectedSource,
     days: readonly IsoDate[],
     problems: readonly QualityProblem[],
     atMs: number,

@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { describeAuditStore } from './audit-store.contract.js';
 import { describeIdentityStore } from './identity-store.contract.js';
 import { describeMetadataStore } from './metadata-store.contract.js';
+import { describeQualityStore } from './quality-store.contract.js';
 import { describeTimeSeriesStore } from './time-series-store.contract.js';
 
 const options = (file: string) => ({ file, threads: 2, memoryLimit: null, readers: 2 });
@@ -73,4 +74,9 @@ describeAuditStore('DuckDB in memory', async () => {
     },
     close: () => db.close(),
   };
+});
+
+describeQualityStore('DuckDB in memory', async () => {
+  const stores = await openDuckDbStores(options(':memory:'), new ManualClock(0));
+  return { store: stores.quality, close: () => stores.close() };
 });

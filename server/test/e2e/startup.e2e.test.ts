@@ -1,6 +1,18 @@
 import type { PriceResponse } from '@254carbon/contracts';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { createSppFeed } from '../../src/adapters/feeds/spp/spp-feed.js';
+import { testFeedContext } from '../support/feed-context.js';
 import { startTestServer } from '../support/test-platform.js';
+
+/** A loopback port nothing listens on: the operator is "offline". */
+const closedPort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 
 describe('first start on the embedded default', () => {
   it('creates an administrator with an API key and serves simulator prices as soon as it listens', async () => {
@@ -33,6 +45,44 @@ describe('first start on the embedded default', () => {
       ).toBe(true);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('an operator that cannot be reached', () => {
+  it('does not delay the start, records the failed runs with the reason, and keeps serving stored data', async () => {
+    const port = await closedPort();
+    const context = testFeedContext({}, { retries: 1 });
+    const offlineSpp = createSppFeed(context, { baseUrl: `http://127.0.0.1:${port}` });
+    const server = await startTestServer(
+      { CARBON_FEEDS: 'spp', CARBON_SIM_BACKFILL_DAYS: '1', CARBON_JOB_MAX_ATTEMPTS: '1' },
+      [offlineSpp],
+    );
+    try {
+      const admin = server.created.find((c) => c.tenantId === 'operator');
+      const headers = { authorization: `Bearer ${admin?.apiKey ?? ''}` };
+      type Jobs = {
+        data: { name: string; lastRun: { status: string; error: string | null } | null }[];
+      };
+      let spp: Jobs['data'] = [];
+      const settled = (): boolean =>
+        spp.length > 0 && spp.every((j) => j.lastRun && j.lastRun.status !== 'running');
+      for (let i = 0; i < 150 && !settled(); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const jobs = (await (await fetch(`${server.url}/api/v1/jobs`, { headers })).json()) as Jobs;
+        spp = jobs.data.filter((j) => j.name.startsWith('ingest.spp.'));
+      }
+      expect(spp.map((j) => j.name).sort()).toEqual(['ingest.spp.lmp.da', 'ingest.spp.lmp.rt5']);
+      for (const job of spp) {
+        expect(job.lastRun?.status).toBe('failed');
+        expect(job.lastRun?.error).toMatch(/could not be reached.*Stored data is still served/);
+      }
+      const latest = await fetch(`${server.url}/api/v1/prices/latest?market=SIM`, { headers });
+      expect(latest.status).toBe(200);
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    } finally {
+      await server.close();
+      await context.csv.close();
     }
   });
 });

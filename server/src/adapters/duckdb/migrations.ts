@@ -189,4 +189,77 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'data_quality',
+    statements: [
+      // One row per check, instrument, stream (market run or fundamentals variable) and local day. `segment` is
+      // 'rows' for findings on stored rows, 'day' for completeness. `affected` has one bit per minute of the local
+      // day where an affected interval starts: each inspection replaces the minutes it covered, so overlapping
+      // windows never count an interval twice. A problem no longer found is resolved, never deleted (ADR 0010).
+      `CREATE TABLE quality_problems (
+        id VARCHAR PRIMARY KEY,
+        market VARCHAR NOT NULL,
+        feed VARCHAR NOT NULL,
+        dataset VARCHAR NOT NULL,
+        segment VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        check_id VARCHAR NOT NULL,
+        severity VARCHAR NOT NULL,
+        disposition VARCHAR NOT NULL,
+        instrument_id VARCHAR NOT NULL,
+        product VARCHAR NOT NULL,
+        stream VARCHAR NOT NULL,
+        local_day DATE NOT NULL,
+        day_start TIMESTAMP,
+        affected BIT,
+        interval_start TIMESTAMP,
+        count INTEGER NOT NULL,
+        detail VARCHAR NOT NULL,
+        first_detected_at TIMESTAMP NOT NULL,
+        detected_at TIMESTAMP NOT NULL,
+        resolved_at TIMESTAMP,
+        UNIQUE (feed, dataset, segment, check_id, instrument_id, stream, local_day)
+      )`,
+      // Minutes of each local day the fetched windows (or files) covered: one bit per minute, OR-ed on every
+      // ingest, so a day is judged only once all of it has been asked for.
+      `CREATE TABLE quality_coverage (
+        feed VARCHAR NOT NULL,
+        dataset VARCHAR NOT NULL,
+        local_day DATE NOT NULL,
+        day_start TIMESTAMP NOT NULL,
+        day_minutes USMALLINT NOT NULL,
+        covered BIT NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (feed, dataset, local_day)
+      )`,
+      // Intervals present per instrument, stream and local day: one bit per slot of the day's grid, OR-ed on
+      // every ingest, so re-ingesting can only fill gaps and never counts an interval twice.
+      `CREATE TABLE quality_completeness (
+        market VARCHAR NOT NULL,
+        feed VARCHAR NOT NULL,
+        dataset VARCHAR NOT NULL,
+        instrument_id VARCHAR NOT NULL,
+        product VARCHAR NOT NULL,
+        stream VARCHAR NOT NULL,
+        local_day DATE NOT NULL,
+        interval_minutes USMALLINT NOT NULL,
+        slots USMALLINT NOT NULL,
+        present BIT NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (feed, dataset, instrument_id, stream, local_day, interval_minutes)
+      )`,
+      // The last successful ingest per feed dataset and the newest interval it has stored, for freshness.
+      `CREATE TABLE quality_ingests (
+        feed VARCHAR NOT NULL,
+        dataset VARCHAR NOT NULL,
+        market VARCHAR NOT NULL,
+        last_ingest_at TIMESTAMP NOT NULL,
+        newest_interval_end TIMESTAMP,
+        last_rows BIGINT NOT NULL,
+        last_source VARCHAR NOT NULL,
+        PRIMARY KEY (feed, dataset)
+      )`,
+    ],
+  },
 ];

@@ -2,11 +2,13 @@ import type { Clock } from '../../platform/clock.js';
 import type { AuditStore } from '../../ports/audit-store.js';
 import type { IdentityStore } from '../../ports/identity-store.js';
 import type { MetadataStore } from '../../ports/metadata-store.js';
+import type { QualityStore } from '../../ports/quality-store.js';
 import type { TimeSeriesStore } from '../../ports/time-series-store.js';
 import { DuckDbDatabase, type DuckDbOptions } from './duckdb-database.js';
 import { DuckDbAuditStore } from './duckdb-audit-store.js';
 import { DuckDbIdentityStore } from './duckdb-identity-store.js';
 import { DuckDbMetadataStore } from './duckdb-metadata-store.js';
+import { DuckDbQualityStore } from './duckdb-quality-store.js';
 import { DuckDbTimeSeriesStore } from './duckdb-time-series-store.js';
 
 export interface DuckDbStores {
@@ -14,6 +16,7 @@ export interface DuckDbStores {
   readonly metadata: MetadataStore;
   readonly identity: IdentityStore;
   readonly audit: AuditStore;
+  readonly quality: QualityStore;
   /** Migrations applied while opening (empty when the schema was current). */
   readonly migrationsApplied: readonly string[];
   close(): Promise<void>;
@@ -34,6 +37,7 @@ export const openDuckDbStores = async (
       metadata,
       identity: new DuckDbIdentityStore(db),
       audit: new DuckDbAuditStore(db),
+      quality: new DuckDbQualityStore(db),
       migrationsApplied,
       close: () => db.close(),
     };

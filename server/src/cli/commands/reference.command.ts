@@ -77,20 +77,26 @@ export const referenceCommands = (runtime: CliRuntime, io: CliOutput): Command[]
   new Command('feeds')
     .description('Feeds this installation can ingest, with their datasets')
     .action(async () => {
-      const services = await runtime.open(runtime.loadConfig());
+      const config = runtime.loadConfig();
+      const services = await runtime.open(config);
       try {
+        // The simulator is scheduled whenever it is enabled; operators when named in CARBON_FEEDS.
+        const scheduled = new Set(['sim', ...config.feeds.scheduled]);
         const rows = services.ingest
           .feeds()
           .flatMap((f) =>
             f.datasets.map((d) => [
               f.id,
               d.id,
-              d.schedule.cron,
-              d.schedule.timezone,
+              scheduled.has(f.id) ? `${d.schedule.cron} (${d.schedule.timezone})` : 'on demand',
+              d.files ? 'yes' : 'no',
               d.description,
             ]),
           );
-        io.out.write(formatTable(['feed', 'dataset', 'schedule', 'timezone', 'description'], rows));
+        io.out.write(formatTable(['feed', 'dataset', 'schedule', 'files', 'description'], rows));
+        io.err.write(
+          'Operators are fetched on demand (`254carbon ingest`/`backfill`); name them in CARBON_FEEDS to keep them up to date.\n',
+        );
       } finally {
         await services.close();
       }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../../../../test/support/fixture-server.js';
+import { AppError } from '../../../platform/errors.js';
 import { HttpSource, redactUrl, type HttpSourceOptions } from './http-source.js';
 
 const source = (options: Partial<HttpSourceOptions> = {}) =>
@@ -93,6 +94,19 @@ describe('HttpSource', () => {
       source({ credentialsHint: 'Check CARBON_PJM_API_KEY.' }).get(`${server.baseUrl}/feed`),
     ).rejects.toThrow(/answered HTTP 403 for .*\/feed\. Check CARBON_PJM_API_KEY\./);
     expect(server.requests.filter((r) => r.url === '/feed')).toHaveLength(1);
+  });
+
+  it('reports a missing credential as such, without retrying it as a network failure', async () => {
+    server = await startFixtureServer(() => ({ body: 'x' }));
+    const keyed = source({
+      headers: () => {
+        throw new AppError('unavailable', 'PJM Data Miner 2 needs CARBON_PJM_API_KEY.');
+      },
+    });
+    await expect(keyed.get(`${server.baseUrl}/feed`)).rejects.toThrow(
+      'PJM Data Miner 2 needs CARBON_PJM_API_KEY.',
+    );
+    expect(server.requests).toHaveLength(0);
   });
 
   it('fails clearly when the operator cannot be reached (offline)', async () => {

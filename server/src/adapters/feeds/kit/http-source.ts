@@ -152,13 +152,20 @@ export class HttpSource {
     const shown = redactUrl(url);
     const attempt = async (): Promise<SourceDocument | null> => {
       let response: Response;
+      // Outside the network try: a missing setting or a refused sign-in is not a network problem to retry.
+      let credentials: Record<string, string>;
+      try {
+        credentials = (await this.#options.headers?.()) ?? {};
+      } catch (error) {
+        throw new AbortError(error instanceof Error ? error : new Error(String(error)));
+      }
       try {
         response = await this.#paced(url, {
           method: options.method ?? 'GET',
           ...(options.body !== undefined ? { body: options.body } : {}),
           headers: {
             'user-agent': this.#options.userAgent,
-            ...(await this.#options.headers?.()),
+            ...credentials,
             ...options.headers,
           },
           signal: options.signal
