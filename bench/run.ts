@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runConnectorBench, type ConnectorBenchResult } from './connector-parse.bench.js';
 import { machineDescription } from './machine.js';
 import { runPricesApiBench, type PricesApiResult } from './prices-api.bench.js';
 import { runStoreWriteBench, type StoreWriteResult } from './store-write.bench.js';
@@ -16,7 +17,42 @@ const f = (n: number, digits = 1): string =>
 const millions = (n: number): string => `${f(n / 1e6, 2)} M`;
 const verdict = (ok: boolean): string => (ok ? 'met' : '**not met**');
 
-const writeReport = (write: StoreWriteResult, api: PricesApiResult): string => {
+const connectorSection = (result: ConnectorBenchResult): string => {
+  const perSecond = (rows: number, seconds: number): string => millions(rows / seconds);
+  return `## (d) Operator files: parse + normalise + store
+
+Full-market-sized files built from the recorded fixtures (locations copied under new names), read by the
+market's own parser (\`parseDocument\`: DuckDB's CSV reader, the pivot or unpivot to one row per location and
+interval with UTC start and LMP components), then the whole \`ingest --file\` path: the same parse, data-quality
+checks, instrument registration and the store write into a fresh DuckDB file. The peer is pandas
+${result.pandasVersion ?? '(not installed: Debian python3-pandas)'} turning the same files into the same long table
+(bench/pandas/long_table.py; \`read_csv\` plus pivot or melt, timestamps to UTC), timed in the same run.
+"Price rows" are canonical rows: one per location and interval, with its components.
+
+| market | input | size | source lines | price rows | parse rows/s | parse + quality + store rows/s | pandas rows/s | ratio (ingest vs pandas) |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${result.runs
+  .map(
+    (r) =>
+      `| ${r.market} | ${r.input} | ${f(r.megabytes, 0)} MB in ${r.files} file${r.files > 1 ? 's' : ''} | ${f(r.sourceLines / 1e6, 2)} M | ${f(r.priceRows / 1e6, 2)} M | ${perSecond(r.priceRows, r.parseSeconds)} | **${perSecond(r.priceRows, r.ingestSeconds)}** | ${r.pandasSeconds === null ? '—' : perSecond(r.pandasRows ?? 0, r.pandasSeconds)} | ${r.pandasSeconds === null ? '—' : `${f(r.pandasSeconds / r.ingestSeconds, 1)}×`} |`,
+  )
+  .join('\n')}
+
+Targets: ≥ 1 M price rows/s parse + normalise + store, and ≥ 3× pandas.
+${result.runs
+  .map(
+    (r) =>
+      `- ${r.market}: ${verdict(r.priceRows / r.ingestSeconds >= 1e6)} for 1 M rows/s (${perSecond(r.priceRows, r.ingestSeconds)}); ${r.pandasSeconds === null ? 'pandas not measured' : `${verdict(r.pandasSeconds / r.ingestSeconds >= 3)} for 3× pandas (${f(r.pandasSeconds / r.ingestSeconds, 1)}×)`}`,
+  )
+  .join('\n')}
+`;
+};
+
+const writeReport = (
+  write: StoreWriteResult,
+  api: PricesApiResult,
+  connectors: ConnectorBenchResult,
+): string => {
   const date = new Date().toISOString().slice(0, 10);
   return `# Performance
 
@@ -67,15 +103,18 @@ writes invalidate; see docs/adr/0005-price-read-cache-and-direct-json.md.
 ${api.loads.map((l) => `| under load: ${l.name} | ${f(l.maxRssMiB, 0)} MiB (max) |`).join('\n')}
 
 ${api.generatedSeconds === null ? 'The 50 M-row file was reused from an earlier run.' : `Building the 50 M-row file through the adapter took ${f(api.generatedSeconds, 0)} s.`}
-`;
+
+${connectorSection(connectors)}`;
 };
 
+const connectors = await runConnectorBench(dataDir);
+console.log('connectors', JSON.stringify(connectors, null, 2));
 const write = await runStoreWriteBench(dataDir);
 console.log('store write', write);
 const api = await runPricesApiBench(dataDir);
 console.log('prices api', JSON.stringify(api, null, 2));
 writeFileSync(
   fileURLToPath(new URL('../docs/PERFORMANCE.md', import.meta.url)),
-  writeReport(write, api),
+  writeReport(write, api, connectors),
 );
 console.log('wrote docs/PERFORMANCE.md');

@@ -11,8 +11,11 @@ export interface FeedDataset {
   /** For price datasets: the market run they carry. */
   readonly run?: MarketRunId;
   readonly description: string;
-  /** When the scheduler should look for new data (cron with seconds, in `timezone`). */
-  readonly schedule: { readonly cron: string; readonly timezone: string };
+  /**
+   * When the scheduler should look for new data (cron with seconds, in `timezone`); absent for datasets that are
+   * only loaded from saved files.
+   */
+  readonly schedule?: { readonly cron: string; readonly timezone: string };
   /**
    * File names the operator gives this dataset's documents (e.g. /_da_expost_lmp\.csv$/), so `ingest --file`
    * can tell which parser a saved file needs. Absent for datasets that cannot be loaded from a file.

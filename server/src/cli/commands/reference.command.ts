@@ -88,7 +88,11 @@ export const referenceCommands = (runtime: CliRuntime, io: CliOutput): Command[]
             f.datasets.map((d) => [
               f.id,
               d.id,
-              scheduled.has(f.id) ? `${d.schedule.cron} (${d.schedule.timezone})` : 'on demand',
+              !d.schedule
+                ? 'files only'
+                : scheduled.has(f.id)
+                  ? `${d.schedule.cron} (${d.schedule.timezone})`
+                  : 'on demand',
               d.files ? 'yes' : 'no',
               d.description,
             ]),

@@ -167,6 +167,24 @@ describe('IngestService.ingestDocuments', () => {
     expect(await storedRows()).toBe(0);
   });
 
+  it('loads one file into every dataset of the feed that recognises it', async () => {
+    const both: MarketFeed = {
+      ...testFeed,
+      datasets: testFeed.datasets.map((d) => ({ ...d, files: /^\d{8}_tst_da\.json$/ })),
+    };
+    const ingest = new IngestService({
+      feeds: [both],
+      metadata: stores.metadata,
+      store: stores.timeSeries,
+      bus: new InProcessBus(silentLogger()),
+      clock: new ManualClock(Date.UTC(2026, 2, 2)),
+      logger: silentLogger(),
+      quality,
+    });
+    await ingest.ingestDocuments({ documents: [GOOD] });
+    expect(inspected.map((c) => c.dataset.id)).toEqual(['lmp.da', 'lmp.rt']);
+  });
+
   it('says which datasets load files when a name is not recognised, and accepts an explicit dataset', async () => {
     const odd = file('prices.json', [{ code: 'HUB', start: '2026-03-01T06:00:00Z', lmp: 1 }]);
     await expect(service().ingestDocuments({ documents: [odd] })).rejects.toThrow(

@@ -299,10 +299,13 @@ export class IngestService {
    * ingestion is left alone: a file is an addition, not progress along the schedule.
    */
   async ingestDocuments(request: FileIngestRequest): Promise<IngestTotals> {
-    const targets = request.documents.map((document) => ({
-      document,
-      ...this.#datasetForFile(document.name, request.feed, request.dataset),
-    }));
+    // A file can feed several datasets of one market (ISO-NE's SMD sheet holds prices and zone load).
+    const targets = request.documents.flatMap((document) =>
+      this.#datasetsForFile(document.name, request.feed, request.dataset).map((target) => ({
+        document,
+        ...target,
+      })),
+    );
     let totals: IngestTotals = { rows: 0, chunks: 0, inserted: 0, revised: 0, unchanged: 0 };
     for (const [index, { document, feed, dataset }] of targets.entries()) {
       await this.register(feed.id);
@@ -328,12 +331,15 @@ export class IngestService {
     return totals;
   }
 
-  /** The dataset a file belongs to: the one named, or the only one whose file-name pattern matches. */
-  #datasetForFile(
+  /**
+   * The datasets a file feeds: the one named, or those whose file-name pattern matches — all of one feed, else
+   * the name is ambiguous.
+   */
+  #datasetsForFile(
     name: string,
     feedId: string | undefined,
     datasetId: string | undefined,
-  ): { feed: MarketFeed; dataset: FeedDataset } {
+  ): { feed: MarketFeed; dataset: FeedDataset }[] {
     const feeds = feedId === undefined ? [...this.#feeds.values()] : [this.feed(feedId)];
     const loadable = feeds.flatMap((feed) =>
       feed.parseDocument
@@ -350,11 +356,11 @@ export class IngestService {
           { field: 'dataset', message: 'has no file parser' },
         ]);
       }
-      return named;
+      return [named];
     }
     const matching = loadable.filter(({ dataset }) => dataset.files?.test(name));
-    if (matching.length === 1) {
-      return matching[0] as { feed: MarketFeed; dataset: FeedDataset };
+    if (matching.length > 0 && matching.every(({ feed }) => feed === matching[0]?.feed)) {
+      return matching;
     }
     const choices = (matching.length > 1 ? matching : loadable)
       .map(({ feed, dataset }) => `${feed.id}/${dataset.id}`)

@@ -18,14 +18,16 @@ export const ingestJobs = (
 ): JobDefinition[] =>
   scheduled.flatMap(({ feed: feedId, backfillDays }) => {
     const feed = ingest.feed(feedId);
-    return feed.datasets.map((dataset) => ({
-      name: `ingest.${feed.id}.${dataset.id}`,
-      description: `${feed.market.name}: ${dataset.description}`,
-      schedule: dataset.schedule.cron,
-      timezone: dataset.schedule.timezone,
-      run: async ({ signal }) => {
-        const totals = await ingest.catchUp(feed.id, dataset.id, backfillDays * DAY_MS, signal);
-        return { rows: totals.inserted + totals.revised };
-      },
-    }));
+    return feed.datasets
+      .flatMap(({ schedule, ...dataset }) => (schedule ? [{ ...dataset, schedule }] : []))
+      .map((dataset) => ({
+        name: `ingest.${feed.id}.${dataset.id}`,
+        description: `${feed.market.name}: ${dataset.description}`,
+        schedule: dataset.schedule.cron,
+        timezone: dataset.schedule.timezone,
+        run: async ({ signal }) => {
+          const totals = await ingest.catchUp(feed.id, dataset.id, backfillDays * DAY_MS, signal);
+          return { rows: totals.inserted + totals.revised };
+        },
+      }));
   });

@@ -93,7 +93,7 @@ describe('CAISO feed description', () => {
       ['RT15', 15],
       ['RT5', 5],
     ]);
-    expect(feed.datasets.map((d) => [d.id, d.kind, d.run, d.schedule.cron])).toEqual([
+    expect(feed.datasets.map((d) => [d.id, d.kind, d.run, d.schedule?.cron])).toEqual([
       ['lmp.da', 'prices', 'DA', '0 10 13,15 * * *'],
       ['lmp.rt15', 'prices', 'RT15', '30 3,18,33,48 * * * *'],
       ['lmp.rt5', 'prices', 'RT5', '30 1-59/5 * * * *'],
@@ -102,7 +102,7 @@ describe('CAISO feed description', () => {
       ['genmix', 'series', undefined, '40 */5 * * * *'],
       ['genmix.forecast', 'series', undefined, '0 20 10,16 * * *'],
     ]);
-    expect(feed.datasets.every((d) => d.schedule.timezone === ZONE)).toBe(true);
+    expect(feed.datasets.every((d) => d.schedule?.timezone === ZONE)).toBe(true);
     const filesOf = (id: string) => feed.datasets.find((d) => d.id === id)?.files;
     const fileCases: [string, string][] = [
       ['lmp.da', 'oasis_PRC_LMP_DAM_20200101_hubs_dlaps.zip'],

@@ -17,6 +17,9 @@ export type IsoneDatasetId =
 const schedule = (cron: string): FeedDataset['schedule'] => ({ cron, timezone: ISONE_TIMEZONE });
 
 /** Saved responses: the name a fetch gives them (`hourlylmp_da_final_day_20241102.json`), optionally prefixed. */
+/** The SMD workbook's zone sheets exported to CSV, e.g. 2025_smd_hourly_CT.csv: prices and zone load. */
+const SMD_FILES = /smd_hourly.*\.(?:csv|zip)$/i;
+
 const saved = (report: string): RegExp => new RegExp(`${report}[_-].*\\.(?:json|zip)$`, 'i');
 
 export const ISONE_DATASETS: readonly FeedDataset[] = Object.freeze([
@@ -76,18 +79,15 @@ export const ISONE_DATASETS: readonly FeedDataset[] = Object.freeze([
     description:
       'SMD hourly workbook, one zone sheet exported to CSV (file only): day-ahead and real-time hourly LMPs with ' +
       'components. Name the file after its sheet, e.g. 2025_smd_hourly_CT.csv.',
-    // Loaded from files only: publishedUntil is 0, so a scheduled run never fetches.
-    schedule: schedule('0 0 0 1 1 *'),
-    files: /^(?!.*_load\.(?:csv|zip)$).*smd_hourly.*\.(?:csv|zip)$/i,
+    // Loaded from files only: no schedule (and publishedUntil is 0).
+    files: SMD_FILES,
   },
   {
     id: 'smd.load',
     kind: 'series',
     description:
-      'SMD hourly workbook zone sheet (file only): real-time zone demand. Give --dataset smd.load, or end the ' +
-      'file name in _load.csv.',
-    schedule: schedule('0 0 0 1 1 *'),
-    files: /smd_hourly.*_load\.(?:csv|zip)$/i,
+      'SMD hourly workbook zone sheet (file only): real-time zone demand, loaded from the same file as smd.hourly.',
+    files: SMD_FILES,
   },
 ] satisfies FeedDataset[]);
 

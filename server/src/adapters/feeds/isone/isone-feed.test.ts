@@ -262,8 +262,12 @@ describe('ISO-NE feed', () => {
     expect(datasetsFor('hourlylmp_da_final_day_20251102.json')).toEqual(['lmp.da']);
     expect(datasetsFor('hourlylmp_rt_prelim_day_20250309.json')).toEqual(['lmp.rt60']);
     expect(datasetsFor('fiveminutelmp_prelim_day_20251102_starthour_01.json')).toEqual(['lmp.rt5']);
-    expect(datasetsFor('smd_hourly_2025_CT_sheet_sample.csv')).toEqual(['smd.hourly']);
-    expect(datasetsFor('2025_smd_hourly_CT_load.csv')).toEqual(['smd.load']);
+    // One SMD sheet feeds both: `ingest --file` loads its prices and its zone load.
+    expect(datasetsFor('smd_hourly_2025_CT_sheet_sample.csv')).toEqual(['smd.hourly', 'smd.load']);
+    expect(feed.datasets.filter((d) => d.id.startsWith('smd.')).map((d) => d.schedule)).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 
   it('tells how far each dataset is published, with room for posting delays', () => {

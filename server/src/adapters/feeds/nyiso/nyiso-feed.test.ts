@@ -320,7 +320,7 @@ describe('NYISO feed: market, instruments and schedule', () => {
   });
 
   it('lists its datasets with runs and schedules in New York time', () => {
-    expect(feed().datasets.map((d) => [d.id, d.kind, d.run ?? null, d.schedule.cron])).toEqual([
+    expect(feed().datasets.map((d) => [d.id, d.kind, d.run ?? null, d.schedule?.cron])).toEqual([
       ['lmp.da', 'prices', 'DA', '0 15 11 * * *'],
       ['lmp.da.gen', 'prices', 'DA', '0 15 11 * * *'],
       ['lmp.rt5', 'prices', 'RT5', '30 2-59/5 * * * *'],
@@ -331,7 +331,7 @@ describe('NYISO feed: market, instruments and schedule', () => {
       ['load.forecast', 'series', null, '0 30 6 * * *'],
       ['genmix', 'series', null, '50 2-59/5 * * * *'],
     ]);
-    expect(new Set(feed().datasets.map((d) => d.schedule.timezone))).toEqual(new Set([ZONE]));
+    expect(new Set(feed().datasets.map((d) => d.schedule?.timezone))).toEqual(new Set([ZONE]));
   });
 
   it('says how far each dataset is published', () => {

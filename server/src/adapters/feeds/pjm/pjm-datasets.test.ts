@@ -50,7 +50,7 @@ describe('PJM feed description', () => {
   it('schedules every dataset in Eastern time and re-reads what PJM posts late or revises', () => {
     const hours = (ms: number | undefined) => (ms ?? 0) / 3_600_000;
     expect(
-      feed.datasets.map((d) => [d.id, d.kind, d.run, d.schedule.cron, hours(d.revisitMs)]),
+      feed.datasets.map((d) => [d.id, d.kind, d.run, d.schedule?.cron, hours(d.revisitMs)]),
     ).toEqual([
       ['lmp.da', 'prices', 'DA', '0 5 14,16 * * *', 24],
       ['lmp.rt5', 'prices', 'RT5', '30 */5 * * * *', 1],
@@ -59,7 +59,7 @@ describe('PJM feed description', () => {
       ['load.forecast', 'series', undefined, '0 20,50 * * * *', 168],
       ['genmix', 'series', undefined, '0 15 * * * *', 3],
     ]);
-    expect(feed.datasets.every((d) => d.schedule.timezone === 'America/New_York')).toBe(true);
+    expect(feed.datasets.every((d) => d.schedule?.timezone === 'America/New_York')).toBe(true);
   });
 
   it('recognises saved Data Miner responses by feed name', () => {

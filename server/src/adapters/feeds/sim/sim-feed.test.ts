@@ -68,13 +68,13 @@ describe('SIM feed', () => {
         { source: 'sim', code: i.code, validFromMs: null, validToMs: null },
       ]);
     }
-    expect(feed.datasets.map((d) => [d.id, d.kind, d.run, d.schedule.cron])).toEqual([
+    expect(feed.datasets.map((d) => [d.id, d.kind, d.run, d.schedule?.cron])).toEqual([
       ['prices.da', 'prices', 'DA', '0 30 12 * * *'],
       ['prices.rt5', 'prices', 'RT5', '10 */5 * * * *'],
       ['load', 'series', undefined, '10 */5 * * * *'],
       ['genmix', 'series', undefined, '20 0 * * * *'],
     ]);
-    expect(feed.datasets.every((d) => d.schedule.timezone === ZONE)).toBe(true);
+    expect(feed.datasets.every((d) => d.schedule?.timezone === ZONE)).toBe(true);
   });
 
   it('publishes DA for tomorrow after 12:30 local and real-time data up to the last finished interval', () => {

@@ -87,11 +87,11 @@ describe('SPP feed: market and datasets', () => {
       ['DA', 60],
       ['RT5', 5],
     ]);
-    expect(feed.datasets.map((d) => [d.id, d.kind, d.run, d.schedule.cron])).toEqual([
+    expect(feed.datasets.map((d) => [d.id, d.kind, d.run, d.schedule?.cron])).toEqual([
       ['lmp.da', 'prices', 'DA', '0 30 14 * * *'],
       ['lmp.rt5', 'prices', 'RT5', '0 3-58/5 * * * *'],
     ]);
-    expect(feed.datasets.every((d) => d.schedule.timezone === ZONE)).toBe(true);
+    expect(feed.datasets.every((d) => d.schedule?.timezone === ZONE)).toBe(true);
     expect((await feed.instruments()).map((i) => [i.id, i.kind, i.product, i.name])).toEqual([
       ['SPP.SPPNORTH_HUB', 'hub', 'lmp', 'SPP North Hub'],
       ['SPP.SPPSOUTH_HUB', 'hub', 'lmp', 'SPP South Hub'],
