@@ -3,6 +3,7 @@ import { createCaisoFeed } from './caiso/caiso-feed.js';
 import { createErcotFeed } from './ercot/ercot-feed.js';
 import { createIsoneFeed } from './isone/isone-feed.js';
 import type { FeedContext } from './kit/feed-context.js';
+import { createMisoFeed } from './miso/miso-feed.js';
 import { createNyisoFeed } from './nyiso/nyiso-feed.js';
 import { createPjmFeed } from './pjm/pjm-feed.js';
 import { createSppFeed } from './spp/spp-feed.js';
@@ -18,4 +19,5 @@ export const createMarketFeeds = (context: FeedContext): MarketFeed[] => [
   createNyisoFeed(context),
   createIsoneFeed(context),
   createSppFeed(context),
+  createMisoFeed(context),
 ];

@@ -115,12 +115,18 @@ describe('JobScheduler', () => {
 
   it('does not start a second run of a job that is still running', async () => {
     let release: () => void = () => undefined;
+    let started: () => void = () => undefined;
+    // The run starts only after its record is written; release it once it is really waiting.
+    const running = new Promise<void>((r) => {
+      started = r;
+    });
     let calls = 0;
     scheduler.register(
       job('slow', async () => {
         calls++;
         await new Promise<void>((r) => {
           release = r;
+          started();
         });
         return { rows: 0 };
       }),
@@ -128,7 +134,8 @@ describe('JobScheduler', () => {
     const first = scheduler.runNow('slow');
     const second = scheduler.runNow('slow');
     expect(second).toBe(first);
-    await new Promise((r) => setTimeout(r, 10));
+    await running;
+    expect(scheduler.runNow('slow')).toBe(first);
     release();
     await first;
     expect(calls).toBe(1);
