@@ -45,7 +45,13 @@ export interface ConnectorBenchResult {
 
 const lines = (path: string): string[] => readFileSync(join(FIXTURES, path), 'utf8').split(/\r?\n/);
 
-/** The recorded DAM file with its 7 locations copied under new names: the shape of a whole-market day. */
+/**
+ * The recorded DAM file with its 7 locations copied under new names: the shape of a whole-market day. The
+ * recording was requested by UTC day, so it holds the last 8 hours of trade date 2020-01-01 and the first 16 of
+ * 2020-01-02; those 8 hours are moved a day on (dates only) so the file is one whole trade date, as the connector
+ * requests it. Otherwise every node would be an incomplete day twice over, which is what the data-quality
+ * records would then (rightly) say, at a cost that has nothing to do with parsing.
+ */
 const caisoReplica = (dir: string): string[] => {
   const [header, ...rows] = lines(CAISO_FIXTURE).filter((l) => l !== '');
   const out: string[] = [header as string];
@@ -55,10 +61,15 @@ const caisoReplica = (dir: string): string[] => {
       for (const c of [5, 6, 7, 11]) {
         cells[c] = `${cells[c] ?? ''}_B${k}`;
       }
+      if (cells[2] === '2020-01-01') {
+        cells[0] = (cells[0] ?? '').replace('2020-01-02T', '2020-01-03T');
+        cells[1] = (cells[1] ?? '').replace('2020-01-02T', '2020-01-03T');
+        cells[2] = '2020-01-02';
+      }
       out.push(cells.join(','));
     }
   }
-  const file = join(dir, '20200101_20200101_PRC_LMP_DAM_20200630_22_50_44_v1.csv');
+  const file = join(dir, '20200102_20200102_PRC_LMP_DAM_20200630_22_50_44_v1.csv');
   writeFileSync(file, `${out.join('\n')}\n`);
   return [file];
 };

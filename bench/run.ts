@@ -29,12 +29,12 @@ ${result.pandasVersion ?? '(not installed: Debian python3-pandas)'} turning the 
 (bench/pandas/long_table.py; \`read_csv\` plus pivot or melt, timestamps to UTC), timed in the same run.
 "Price rows" are canonical rows: one per location and interval, with its components.
 
-| market | input | size | source lines | price rows | parse rows/s | parse + quality + store rows/s | pandas rows/s | ratio (ingest vs pandas) |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| market | input | size | source lines | price rows | parse rows/s | parse + quality + store rows/s | pandas rows/s | parse vs pandas | ingest vs pandas |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${result.runs
   .map(
     (r) =>
-      `| ${r.market} | ${r.input} | ${f(r.megabytes, 0)} MB in ${r.files} file${r.files > 1 ? 's' : ''} | ${f(r.sourceLines / 1e6, 2)} M | ${f(r.priceRows / 1e6, 2)} M | ${perSecond(r.priceRows, r.parseSeconds)} | **${perSecond(r.priceRows, r.ingestSeconds)}** | ${r.pandasSeconds === null ? '—' : perSecond(r.pandasRows ?? 0, r.pandasSeconds)} | ${r.pandasSeconds === null ? '—' : `${f(r.pandasSeconds / r.ingestSeconds, 1)}×`} |`,
+      `| ${r.market} | ${r.input} | ${f(r.megabytes, 0)} MB in ${r.files} file${r.files > 1 ? 's' : ''} | ${f(r.sourceLines / 1e6, 2)} M | ${f(r.priceRows / 1e6, 2)} M | ${perSecond(r.priceRows, r.parseSeconds)} | **${perSecond(r.priceRows, r.ingestSeconds)}** | ${r.pandasSeconds === null ? '—' : perSecond(r.pandasRows ?? 0, r.pandasSeconds)} | ${r.pandasSeconds === null ? '—' : `${f(r.pandasSeconds / r.parseSeconds, 1)}×`} | ${r.pandasSeconds === null ? '—' : `${f(r.pandasSeconds / r.ingestSeconds, 1)}×`} |`,
   )
   .join('\n')}
 
@@ -42,9 +42,16 @@ Targets: ≥ 1 M price rows/s parse + normalise + store, and ≥ 3× pandas.
 ${result.runs
   .map(
     (r) =>
-      `- ${r.market}: ${verdict(r.priceRows / r.ingestSeconds >= 1e6)} for 1 M rows/s (${perSecond(r.priceRows, r.ingestSeconds)}); ${r.pandasSeconds === null ? 'pandas not measured' : `${verdict(r.pandasSeconds / r.ingestSeconds >= 3)} for 3× pandas (${f(r.pandasSeconds / r.ingestSeconds, 1)}×)`}`,
+      `- ${r.market}: ${verdict(r.priceRows / r.ingestSeconds >= 1e6)} for 1 M rows/s (${perSecond(r.priceRows, r.ingestSeconds)}); ${r.pandasSeconds === null ? 'pandas not measured' : `${verdict(r.pandasSeconds / r.ingestSeconds >= 3)} for 3× pandas (${f(r.pandasSeconds / r.ingestSeconds, 1)}× with quality and store; the parse alone, which is what pandas does, ${f(r.pandasSeconds / r.parseSeconds, 1)}×)`}`,
   )
   .join('\n')}
+
+Where the time goes (profiled on 2026-11-23, CAISO file): DuckDB's CSV reader needs ≈ 0.3 s just to read the
+189 MB, pairing the four component lines per row and the line checks ≈ 0.4 s more; the ingest then adds the
+registration of 10,500 new nodes (≈ 0.4 s, first ingest only), the quality checks and completeness records
+(≈ 0.35 s) and the revisioned write (≈ 0.3 s). MISO's daily files are small (1.1 MB, 60,000 rows), so fixed costs
+per file (a private CSV view, seven queries, one quality pass and one store transaction per file, so that a bad
+file stores nothing) dominate. The store itself writes 2.6 M rows/s in large batches (section a).
 `;
 };
 

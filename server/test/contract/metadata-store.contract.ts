@@ -98,6 +98,32 @@ export const describeMetadataStore = (
       ).toEqual(['CAISO.NODE_A', 'CAISO.TH_SP15_GEN-APND']);
     });
 
+    it('registers a whole market of instruments in one call, the last definition of an id winning', async () => {
+      const nodes = Array.from({ length: 5000 }, (_, n) =>
+        instrument('MISO', `NODE_${n}`, {
+          aliases: [
+            { source: 'miso', code: `NODE_${n}`, validFromMs: null, validToMs: null },
+            {
+              source: 'miso-id',
+              code: String(n),
+              validFromMs: D(2024, 1, 1),
+              validToMs: D(2025, 1, 1),
+            },
+          ],
+        }),
+      );
+      const renamed = { ...instrument('MISO', 'NODE_7'), name: 'Node seven' };
+      expect(await store.upsertInstruments([...nodes, renamed])).toEqual({
+        created: 5000,
+        updated: 0,
+      });
+      const [seven, last] = await store.getInstruments(['MISO.NODE_7', 'MISO.NODE_4999']);
+      expect(seven).toEqual(renamed);
+      expect(last?.aliases).toEqual(nodes[4999]?.aliases);
+      expect(await store.resolveAlias('miso-id', '4999', D(2024, 6, 1))).toBe('MISO.NODE_4999');
+      expect(await store.resolveAlias('miso-id', '4999', D(2025, 6, 1))).toBeNull();
+    });
+
     it('filters instruments by market, kind and text, and pages through them in id order', async () => {
       await store.upsertInstruments([
         instrument('MISO', 'INDIANA.HUB', { kind: 'hub', name: 'Indiana Hub' }),

@@ -1,4 +1,4 @@
-import { listValue } from '@duckdb/node-api';
+import { BIGINT, LIST, VARCHAR, listValue, type DuckDBType } from '@duckdb/node-api';
 import type {
   InstrumentAlias,
   InstrumentDefinition,
@@ -22,6 +22,10 @@ import type { DuckDbDatabase } from './duckdb-database.js';
 import { ts, big, text } from './sql-values.js';
 
 type Row = unknown[];
+
+/** Parameter types for `count` VARCHAR[] parameters (a list's type cannot be inferred when it may hold nulls or be empty). */
+const TEXT_LISTS = (count: number): DuckDBType[] =>
+  Array.from({ length: count }, () => LIST(VARCHAR));
 
 const ms = (value: unknown): number | null => (value == null ? null : Number(value));
 
@@ -114,38 +118,64 @@ export class DuckDbMetadataStore implements MetadataStore {
     const existing = new Map(
       (await this.getInstruments(instruments.map((i) => i.id))).map((i) => [i.id, i]),
     );
-    const changed = instruments.filter((i) => {
+    // The last definition of an id wins, as if each had been upserted in turn.
+    const latest = [...new Map(instruments.map((i) => [i.id, i])).values()];
+    const changed = latest.filter((i) => {
       const before = existing.get(i.id);
       return !before || JSON.stringify(before) !== JSON.stringify(normalise(i));
     });
     if (changed.length === 0) {
       return { created: 0, updated: 0 };
     }
-    const nowMs = big(this.#clock.now());
+    // One statement per table, whatever the count: a first ingest of a large operator file registers
+    // tens of thousands of nodes, and row-by-row statements cost ~0.2 ms each.
+    const ids = listValue(changed.map((i) => i.id));
+    const aliases = changed.flatMap((i) => i.aliases.map((a) => ({ id: i.id, ...a })));
+    const optionalMs = (value: number | null): bigint | null =>
+      value === null ? null : big(value);
     await this.#db.transaction(async ({ connection }) => {
-      for (const i of changed) {
-        await connection.run(
-          `INSERT INTO instruments VALUES ($1, $2, $3, $4, $5, $6, ${ts('$7')})
-           ON CONFLICT (id) DO UPDATE SET market = excluded.market, code = excluded.code, name = excluded.name,
-             kind = excluded.kind, product = excluded.product, updated_at = excluded.updated_at`,
-          [i.id, i.market, i.code, i.name, i.kind, i.product, nowMs],
-        );
-        await connection.run('DELETE FROM instrument_aliases WHERE instrument_id = $1', [i.id]);
-        for (const a of i.aliases) {
-          await connection.run(
-            `INSERT INTO instrument_aliases VALUES ($1, $2, $3,
-               CASE WHEN $4::BIGINT IS NULL THEN NULL ELSE ${ts('$4')} END,
-               CASE WHEN $5::BIGINT IS NULL THEN NULL ELSE ${ts('$5')} END)`,
-            [
-              i.id,
-              a.source,
-              a.code,
-              a.validFromMs === null ? null : big(a.validFromMs),
-              a.validToMs === null ? null : big(a.validToMs),
-            ],
-          );
-        }
+      await connection.run(
+        `INSERT INTO instruments
+         SELECT id, market, code, name, kind, product, ${ts('$7')} FROM (
+           SELECT unnest($1) AS id, unnest($2) AS market, unnest($3) AS code,
+                  unnest($4) AS name, unnest($5) AS kind, unnest($6) AS product)
+         ON CONFLICT (id) DO UPDATE SET market = excluded.market, code = excluded.code, name = excluded.name,
+           kind = excluded.kind, product = excluded.product, updated_at = excluded.updated_at`,
+        [
+          ids,
+          listValue(changed.map((i) => i.market)),
+          listValue(changed.map((i) => i.code)),
+          listValue(changed.map((i) => i.name)),
+          listValue(changed.map((i) => i.kind)),
+          listValue(changed.map((i) => i.product)),
+          big(this.#clock.now()),
+        ],
+        [...TEXT_LISTS(6), BIGINT],
+      );
+      await connection.run(
+        'DELETE FROM instrument_aliases WHERE instrument_id IN (SELECT unnest($1))',
+        [ids],
+        TEXT_LISTS(1),
+      );
+      if (aliases.length === 0) {
+        return;
       }
+      await connection.run(
+        `INSERT INTO instrument_aliases
+         SELECT id, source, code,
+                CASE WHEN valid_from IS NULL THEN NULL ELSE epoch_ms(valid_from) END,
+                CASE WHEN valid_to IS NULL THEN NULL ELSE epoch_ms(valid_to) END
+         FROM (SELECT unnest($1) AS id, unnest($2) AS source, unnest($3) AS code,
+                      unnest($4) AS valid_from, unnest($5) AS valid_to)`,
+        [
+          listValue(aliases.map((a) => a.id)),
+          listValue(aliases.map((a) => a.source)),
+          listValue(aliases.map((a) => a.code)),
+          listValue(aliases.map((a) => optionalMs(a.validFromMs))),
+          listValue(aliases.map((a) => optionalMs(a.validToMs))),
+        ],
+        [...TEXT_LISTS(3), LIST(BIGINT), LIST(BIGINT)],
+      );
     });
     const created = changed.filter((i) => !existing.has(i.id)).length;
     return { created, updated: changed.length - created };

@@ -1,5 +1,5 @@
 import type { MarketRunId } from '../../../domain/markets/market.js';
-import { emptyPriceBatch } from '../../../domain/prices/price-batch.js';
+import { emptyPriceBatch, type PriceBatch } from '../../../domain/prices/price-batch.js';
 import { toIsoUtc } from '../../../domain/time/interval.js';
 import type { FeedData, SourceDocument } from '../../../ports/market-feed.js';
 import { readPriceTable } from '../kit/canonical-rows.js';
@@ -95,11 +95,13 @@ const lineProblem = (report: LmpReport, price: string): string => {
 
 /**
  * One pass over a member's lines, straight from the CSV: its rows paired per location and interval (long →
- * wide), with per-component row counts and last lines (to find a component given twice), the group's first
- * line, and the first line with a problem. Reading each CSV once is what keeps an all-node file fast.
+ * wide) with per-component row counts (to find a component given twice) and a count of lines with a problem.
+ * Reading each CSV once is what keeps an all-node file fast. `located` also keeps each group's first line, the
+ * last line per component and the first problem line and its text, to name them in an error: numbering lines
+ * costs a pass of its own, so that is only done for a file already known to be bad.
  */
 const memberPivot =
-  (documents: readonly SourceDocument[], report: LmpReport) =>
+  (documents: readonly SourceDocument[], report: LmpReport, located: boolean) =>
   (table: CsvTable, member: number): string => {
     const price = PRICE_COLUMNS.find((c) => table.header.includes(c));
     if (price === undefined) {
@@ -113,15 +115,18 @@ const memberPivot =
     const perType = Object.entries(COMPONENTS).flatMap(([type, name]) => [
       `any_value(price) FILTER (WHERE type = '${type}') AS ${name}`,
       `count(*) FILTER (WHERE type = '${type}') AS n_${type}`,
-      `max(_line) FILTER (WHERE type = '${type}') AS last_${type}`,
+      ...(located ? [`max(_line) FILTER (WHERE type = '${type}') AS last_${type}`] : []),
     ]);
+    const lines = located
+      ? `, min(_line) AS first_line,
+         min(_line) FILTER (WHERE problem IS NOT NULL) AS problem_line,
+         arg_min(problem, _line) FILTER (WHERE problem IS NOT NULL) AS problem`
+      : '';
     return `SELECT ${member}::USMALLINT AS member, code, start_ts, ${perType.join(', ')},
-                   min(_line) AS first_line,
-                   min(_line) FILTER (WHERE problem IS NOT NULL) AS problem_line,
-                   arg_min(problem, _line) FILTER (WHERE problem IS NOT NULL) AS problem
-              FROM (SELECT _line, NODE AS code, INTERVALSTARTTIME_GMT AS start_ts, LMP_TYPE AS type,
-                           "${price}" AS price, ${lineProblem(report, price)} AS problem
-                      FROM ${table.relation})
+                   count(*) FILTER (WHERE problem IS NOT NULL) AS problems ${lines}
+              FROM (SELECT ${located ? '_line, ' : ''}NODE AS code, INTERVALSTARTTIME_GMT AS start_ts,
+                           LMP_TYPE AS type, "${price}" AS price, ${lineProblem(report, price)} AS problem
+                      FROM ${located ? table.relation : table.plainRelation})
              GROUP BY code, start_ts`;
   };
 
@@ -139,6 +144,20 @@ const combineSql = (partials: string, single: boolean): string => {
 
 const utcText = (ms: number): string => toIsoUtc(ms).replace('.000Z', 'Z');
 
+/** The first location and interval whose components do not pair up: no LMP row, or a component given twice. */
+const firstUnpaired = async (
+  table: CsvTable,
+  pivot: string,
+): Promise<Record<string, unknown> | undefined> => {
+  const types = Object.keys(COMPONENTS);
+  const [bad] = await table.rows(
+    `SELECT code, interval_start_ms, ${types.map((t) => `n_${t}`).join(', ')} FROM ${pivot}
+      WHERE n_LMP <> 1 OR ${types.map((t) => `n_${t} > 1`).join(' OR ')}
+      ORDER BY code, interval_start_ms LIMIT 1`,
+  );
+  return bad;
+};
+
 /** A component given twice, or components without their LMP: reported at a line of the offending group. */
 const checkPivot = async (
   table: CsvTable,
@@ -147,11 +166,7 @@ const checkPivot = async (
   pivot: string,
 ): Promise<void> => {
   const types = Object.keys(COMPONENTS);
-  const [bad] = await table.rows(
-    `SELECT code, interval_start_ms, ${types.map((t) => `n_${t}`).join(', ')} FROM ${pivot}
-      WHERE n_LMP <> 1 OR ${types.map((t) => `n_${t} > 1`).join(' OR ')}
-      ORDER BY code, interval_start_ms LIMIT 1`,
-  );
+  const bad = await firstUnpaired(table, pivot);
   if (bad === undefined) {
     return;
   }
@@ -175,6 +190,54 @@ const checkPivot = async (
       : `a second ${twice} row for ${code} at ${utcText(startMs)}`,
   );
 };
+
+/**
+ * Pairs the members' rows into a price batch. Unlocated (`located` false), a file with any problem gives null;
+ * located, the first problem is thrown naming its member file, line and field.
+ */
+const pairComponents = (
+  csv: CsvEngine,
+  members: readonly SourceDocument[],
+  report: LmpReport,
+  located: boolean,
+): Promise<PriceBatch | null> =>
+  withMemberTable(
+    csv,
+    members,
+    LAYOUT,
+    memberPivot(members, report, located),
+    async (table, partials) => {
+      if (located) {
+        await throwFirstProblem(
+          table,
+          members,
+          `SELECT member, problem_line AS _line, split_part(problem, '|', 1) AS field,
+                  substr(problem, strpos(problem, '|') + 1) AS message
+             FROM ${partials} WHERE problem_line IS NOT NULL`,
+        );
+      } else if (
+        (await table.rows(`SELECT 1 FROM ${partials} WHERE problems > 0 LIMIT 1`)).length > 0
+      ) {
+        return null;
+      }
+      const pivot = `${partials}_pivot`;
+      await table.run(
+        `CREATE TEMP TABLE ${pivot} AS
+         SELECT *, ${report.intervalMinutes} AS interval_minutes
+           FROM (${combineSql(partials, members.length === 1)})`,
+      );
+      try {
+        if (located) {
+          await checkPivot(table, members, partials, pivot);
+        } else if ((await firstUnpaired(table, pivot)) !== undefined) {
+          return null;
+        }
+        return await readPriceTable(table, pivot, CAISO_MARKET_ID, report.run);
+      } finally {
+        await table.run(`DROP TABLE IF EXISTS ${pivot}`);
+      }
+    },
+  );
 
 /**
  * Parses an OASIS LMP report (PRC_LMP, PRC_RTPD_LMP or PRC_INTVL_LMP, zipped or extracted) into one canonical
@@ -204,33 +267,13 @@ export const parseOasisLmp = async (
       break;
   }
   const { members } = content;
-  const prices = await withMemberTable(
-    csv,
-    members,
-    LAYOUT,
-    memberPivot(members, report),
-    async (table, partials) => {
-      await throwFirstProblem(
-        table,
-        members,
-        `SELECT member, problem_line AS _line, split_part(problem, '|', 1) AS field,
-                substr(problem, strpos(problem, '|') + 1) AS message
-           FROM ${partials} WHERE problem_line IS NOT NULL`,
-      );
-      const pivot = `${partials}_pivot`;
-      await table.run(
-        `CREATE TEMP TABLE ${pivot} AS
-         SELECT *, ${report.intervalMinutes} AS interval_minutes
-           FROM (${combineSql(partials, members.length === 1)})`,
-      );
-      try {
-        await checkPivot(table, members, partials, pivot);
-        return await readPriceTable(table, pivot, CAISO_MARKET_ID, report.run);
-      } finally {
-        await table.run(`DROP TABLE IF EXISTS ${pivot}`);
-      }
-    },
-  );
+  // A clean file is read once without line numbers; a bad one is read again to name the line.
+  const prices =
+    (await pairComponents(csv, members, report, false)) ??
+    (await pairComponents(csv, members, report, true));
+  if (prices === null) {
+    throw new Error('OASIS LMP: a problem found on the fast path could not be located');
+  }
   const codes = prices.instrumentIds.map((id) => id.slice(CAISO_MARKET_ID.length + 1));
   return { kind: 'prices', prices, instruments: codes.map(priceLocation) };
 };
