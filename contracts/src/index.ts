@@ -7,3 +7,4 @@ export * from './jobs.js';
 export * from './health.js';
 export * from './access.js';
 export * from './quality.js';
+export * from './curves.js';

@@ -4,7 +4,10 @@ import { PageInfo, PageQuery } from './pagination.js';
 export const InstrumentKind = Type.Enum(['hub', 'node', 'zone', 'system']);
 export type InstrumentKind = Static<typeof InstrumentKind>;
 
-export const InstrumentProduct = Type.Enum(['lmp', 'load', 'gen_mix']);
+export const InstrumentProduct = Type.Enum(['lmp', 'load', 'gen_mix', 'curve'], {
+  description:
+    'What an entitlement grants: lmp (prices), load, gen_mix (generation mix) or curve (forward curves).',
+});
 export type InstrumentProduct = Static<typeof InstrumentProduct>;
 
 /** A vendor code that maps to an instrument during a validity window (codes change over time). */

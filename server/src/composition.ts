@@ -15,8 +15,11 @@ import { BootstrapService, type CreatedCredentials } from './features/access/boo
 import type { CliCaller } from './features/access/cli-caller.js';
 import { RequestLimits } from './features/access/request-limits.js';
 import { CatalogService } from './features/catalog/catalog.service.js';
+import { CurvesService } from './features/curves/curves.service.js';
+import { seedDemoCurve } from './features/curves/demo-curve.js';
 import { ReadinessService } from './features/health/readiness.service.js';
 import { IngestService } from './features/ingest/ingest.service.js';
+import { curveBuildJob, curveJobName } from './features/jobs/curve-jobs.js';
 import { housekeepingJobs } from './features/jobs/housekeeping-jobs.js';
 import { ingestJobs } from './features/jobs/ingest-jobs.js';
 import { JobScheduler } from './features/jobs/job-scheduler.js';
@@ -24,6 +27,9 @@ import { JobsService } from './features/jobs/jobs.service.js';
 import { PriceQueryService } from './features/prices/price-query.service.js';
 import { QualityService } from './features/quality/quality.service.js';
 import { SIM_FEED_ID } from './adapters/feeds/sim/sim-feed.js';
+import { SIM_MARKET_ID } from './adapters/feeds/sim/sim-market.js';
+import type { CurveDefinition } from './domain/curves/curve-model.js';
+import { instrumentId } from './domain/instruments/instrument.js';
 import { setUpFeeds } from './composition-feeds.js';
 import { createHttpApp, type HttpApp, type RouteEntry } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -37,6 +43,7 @@ import type { MarketFeed } from './ports/market-feed.js';
 export interface Platform {
   readonly config: Config;
   readonly logger: Logger;
+  readonly clock: Clock;
   readonly metrics: Metrics;
   readonly catalog: CatalogService;
   readonly prices: PriceQueryService;
@@ -44,6 +51,8 @@ export interface Platform {
   readonly scheduler: JobScheduler;
   readonly jobs: JobsService;
   readonly quality: QualityService;
+  /** Forward curves: definitions, quotes, builds and their prices. */
+  readonly curves: CurvesService;
   readonly readiness: ReadinessService;
   readonly audit: AuditService;
   readonly access: AccessService;
@@ -178,6 +187,33 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     maxAttempts: config.scheduler.maxAttempts,
     retryBaseMs: config.scheduler.retryBaseMs,
   });
+  const curves = new CurvesService({
+    store: stores.curves,
+    timeSeries,
+    metadata: stores.metadata,
+    access,
+    audit,
+    bus,
+    clock,
+    logger,
+    maxRows: config.api.maxRowsPerResponse,
+    knownMarkets: feeds.map((feed) => feed.market),
+  });
+  // One daily build per curve: those defined now, and each one defined while the process runs.
+  const scheduleCurve = (definition: CurveDefinition): void => {
+    if (!scheduler.jobs().some((job) => job.definition.name === curveJobName(definition.id))) {
+      scheduler.register(curveBuildJob(curves, definition));
+    }
+  };
+  bus.subscribe('curves.defined', async ({ curveId }) => {
+    const definition = (await curves.definitions()).find((d) => d.id === curveId);
+    if (definition) {
+      scheduleCurve(definition);
+    }
+  });
+  for (const definition of await curves.definitions()) {
+    scheduleCurve(definition);
+  }
   for (const job of [
     ...ingestJobs(ingest, scheduled),
     ...housekeepingJobs({
@@ -192,6 +228,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
   return {
     config,
     logger,
+    clock,
     metrics,
     catalog,
     prices: new PriceQueryService({
@@ -203,6 +240,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     ingest,
     scheduler,
     quality,
+    curves,
     jobs: new JobsService({
       scheduler,
       metadata: stores.metadata,
@@ -248,6 +286,7 @@ export const httpAppFor = (
     prices: platform.prices,
     jobs: platform.jobs,
     quality: platform.quality,
+    curves: platform.curves,
     readiness: platform.readiness,
     auth: platform.auth,
     access: platform.access,
@@ -280,6 +319,27 @@ export const prepareAccess = async (platform: Platform): Promise<CreatedCredenti
   const pilots = config.auth.demoTenants ? await platform.bootstrap.seedDemoTenants() : [];
   await platform.audit.flush();
   return [...(admin ? [admin] : []), ...pilots];
+};
+
+/**
+ * The simulator's forward curve (SIM-HUB-POWER on SIM North Hub's day-ahead shape), with today's synthetic quotes
+ * and a build, after the simulator's catch-up so the shape has history. A failure is logged, never fatal: the demo
+ * curve must not keep the server from starting.
+ */
+export const prepareDemoCurve = async (platform: Platform): Promise<void> => {
+  try {
+    const outcome = await seedDemoCurve(platform.curves, {
+      shapeInstrument: instrumentId(SIM_MARKET_ID, 'HUB_NORTH'),
+      nowMs: platform.clock.now(),
+    });
+    platform.logger.info(
+      { curve: outcome.run.curveId, asOf: outcome.run.asOf, runId: outcome.run.runId },
+      'demo forward curve ready',
+    );
+  } catch (error) {
+    platform.logger.warn({ err: error }, 'the demo forward curve could not be prepared');
+  }
+  await platform.audit.flush();
 };
 
 export interface RunningServer {
@@ -315,6 +375,9 @@ export const startServer = async (
       await Promise.all(
         ingestJobNames.filter(isLocal).map((name) => platform.scheduler.runNow(name, 'startup')),
       );
+    }
+    if (config.sim.enabled) {
+      await prepareDemoCurve(platform);
     }
     const { app } = await httpAppFor(platform, config.web.dir ?? defaultWebDir());
     const address = await app.listen({ host: config.http.host, port: config.http.port });

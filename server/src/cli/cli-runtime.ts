@@ -3,6 +3,7 @@ import type { BootstrapService } from '../features/access/bootstrap.service.js';
 import type { CliCaller } from '../features/access/cli-caller.js';
 import type { GrantsService } from '../features/access/grants.service.js';
 import type { CatalogService } from '../features/catalog/catalog.service.js';
+import type { CurvesService } from '../features/curves/curves.service.js';
 import type { IngestService } from '../features/ingest/ingest.service.js';
 import type { JobsService } from '../features/jobs/jobs.service.js';
 import type { PriceQueryService } from '../features/prices/price-query.service.js';
@@ -17,6 +18,8 @@ export interface CliServices {
   readonly jobs: JobsService;
   /** Data quality: freshness, completeness and problems found on ingest. */
   readonly quality: QualityService;
+  /** Forward curves: define, load quotes, build, and read prices, runs and changes. */
+  readonly curves: CurvesService;
   readonly admin: AdminService;
   /** Entitlements, seats and the audit trail. */
   readonly grants: GrantsService;

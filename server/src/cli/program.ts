@@ -3,6 +3,7 @@ import { AppError } from '../platform/errors.js';
 import type { CliOutput, CliRuntime } from './cli-runtime.js';
 import { adminCommand } from './commands/admin.command.js';
 import { auditCommand } from './commands/audit.command.js';
+import { curvesCommand } from './commands/curves.command.js';
 import { entitlementsCommand } from './commands/entitlements.command.js';
 import { backfillCommand, ingestCommand } from './commands/ingest.command.js';
 import { jobsCommand } from './commands/jobs.command.js';
@@ -41,6 +42,7 @@ export const buildProgram = (runtime: CliRuntime, io: CliOutput): Command => {
   program.addCommand(pricesCommand(runtime, io));
   program.addCommand(jobsCommand(runtime, io));
   program.addCommand(qualityCommand(runtime, io));
+  program.addCommand(curvesCommand(runtime, io));
   for (const command of referenceCommands(runtime, io)) {
     program.addCommand(command);
   }

@@ -13,6 +13,7 @@ import { accessControl, type RouteAccess } from './access-control.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { curveRoutes } from './routes/curves.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { instrumentRoutes } from './routes/instruments.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
@@ -95,6 +96,11 @@ export const createHttpApp = async (deps: HttpDeps) => {
           name: 'data quality',
           description: 'Freshness, completeness and problems found on ingest',
         },
+        {
+          name: 'curves',
+          description:
+            'Forward curves: definitions, quotes, builds (runs) and their prices to 2050',
+        },
       ],
     },
   });
@@ -107,6 +113,7 @@ export const createHttpApp = async (deps: HttpDeps) => {
       await api.register(priceRoutes(deps));
       await api.register(jobRoutes(deps));
       await api.register(qualityRoutes(deps));
+      await api.register(curveRoutes(deps));
       await api.register(authRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(auditRoutes(deps));

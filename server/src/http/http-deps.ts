@@ -5,6 +5,7 @@ import type { AuthService } from '../features/access/auth.service.js';
 import type { GrantsService } from '../features/access/grants.service.js';
 import type { RequestLimits } from '../features/access/request-limits.js';
 import type { CatalogService } from '../features/catalog/catalog.service.js';
+import type { CurvesService } from '../features/curves/curves.service.js';
 import type { ReadinessService } from '../features/health/readiness.service.js';
 import type { JobsService } from '../features/jobs/jobs.service.js';
 import type { PriceQueryService } from '../features/prices/price-query.service.js';
@@ -18,6 +19,7 @@ export interface HttpDeps {
   readonly prices: PriceQueryService;
   readonly jobs: JobsService;
   readonly quality: QualityService;
+  readonly curves: CurvesService;
   readonly readiness: ReadinessService;
   readonly auth: AuthService;
   readonly access: AccessService;

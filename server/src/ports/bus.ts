@@ -17,8 +17,14 @@ export interface AccessChangedEvent {
   readonly tenantId: string;
 }
 
+/** A forward curve was defined for the first time; its daily build should be scheduled. */
+export interface CurveDefinedEvent {
+  readonly curveId: string;
+}
+
 export interface BusTopics {
   'access.changed': AccessChangedEvent;
+  'curves.defined': CurveDefinedEvent;
   'prices.written': PricesWrittenEvent;
   'catalog.changed': CatalogChangedEvent;
 }

@@ -6,6 +6,7 @@ import { DuckDbDatabase } from '../../src/adapters/duckdb/duckdb-database.js';
 import { openDuckDbStores } from '../../src/adapters/duckdb/open-duckdb-stores.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { describeAuditStore } from './audit-store.contract.js';
+import { describeCurveStore } from './curve-store.contract.js';
 import { describeIdentityStore } from './identity-store.contract.js';
 import { describeMetadataStore } from './metadata-store.contract.js';
 import { describeQualityStore } from './quality-store.contract.js';
@@ -79,4 +80,28 @@ describeAuditStore('DuckDB in memory', async () => {
 describeQualityStore('DuckDB in memory', async () => {
   const stores = await openDuckDbStores(options(':memory:'), new ManualClock(0));
   return { store: stores.quality, close: () => stores.close() };
+});
+
+describeCurveStore('DuckDB in memory', async () => {
+  const stores = await openDuckDbStores(options(':memory:'), new ManualClock(0));
+  return { store: stores.curves, reopen: null, close: () => stores.close() };
+});
+
+describeCurveStore('DuckDB file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'carbon-curves-'));
+  const file = join(dir, 'store.duckdb');
+  const clock = new ManualClock(0);
+  let stores = await openDuckDbStores(options(file), clock);
+  return {
+    store: stores.curves,
+    reopen: async () => {
+      await stores.close();
+      stores = await openDuckDbStores(options(file), clock);
+      return stores.curves;
+    },
+    close: async () => {
+      await stores.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });

@@ -43,6 +43,14 @@ describe('first start on the embedded default', () => {
           (j) => j.lastRun?.status === 'succeeded' && j.lastRun.trigger === 'startup',
         ),
       ).toBe(true);
+      // The simulator's demo forward curve is there too, built as of today, with its daily build scheduled.
+      const curves = (await (await fetch(`${server.url}/api/v1/curves`, { headers })).json()) as {
+        data: { id: string; latestAsOf: string | null }[];
+      };
+      expect(curves.data).toEqual([
+        expect.objectContaining({ id: 'SIM-HUB-POWER', latestAsOf: expect.any(String) }),
+      ]);
+      expect(jobs.data.map((j) => j.name)).toContain('curves.build.SIM-HUB-POWER');
     } finally {
       await server.close();
     }

@@ -262,4 +262,69 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'forward_curves',
+    statements: [
+      // Scalar fields that decide entitlements and the meaning of stored quotes are columns; the solver settings
+      // (extension, method) are small JSON objects read and written whole.
+      `CREATE TABLE curve_definitions (
+        id VARCHAR PRIMARY KEY,
+        market VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        commodity VARCHAR NOT NULL,
+        calendar VARCHAR NOT NULL,
+        currency VARCHAR NOT NULL,
+        unit VARCHAR NOT NULL,
+        shape_instrument VARCHAR,
+        extension JSON NOT NULL,
+        method JSON NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+      )`,
+      // One row per quote as marked. Re-marking the same curve, as-of, delivery period, bucket and source replaces
+      // the row; quotes are inputs, and what a build used is kept with the run itself.
+      `CREATE TABLE curve_quotes (
+        curve_id VARCHAR NOT NULL,
+        as_of DATE NOT NULL,
+        delivery_start DATE NOT NULL,
+        delivery_end DATE NOT NULL,
+        bucket VARCHAR NOT NULL,
+        source VARCHAR NOT NULL,
+        contract VARCHAR NOT NULL,
+        settle DOUBLE,
+        mid DOUBLE,
+        bid DOUBLE,
+        ask DOUBLE,
+        quote_date DATE NOT NULL,
+        loaded_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (curve_id, as_of, delivery_start, delivery_end, bucket, source)
+      )`,
+      // Immutable builds. The daily values (one Float64Array per elementary bucket) and the shape's arrays are
+      // BLOBs of little-endian doubles (adapters/duckdb/float64-blob.ts): bit-exact, NaN included, and read in one
+      // piece, since every served series is derived from the whole array in TypeScript. Quotes used and
+      // diagnostics are JSON; the summary columns let vintages be listed without reading either.
+      `CREATE TABLE curve_runs (
+        run_id VARCHAR PRIMARY KEY,
+        curve_id VARCHAR NOT NULL,
+        as_of DATE NOT NULL,
+        scenario VARCHAR NOT NULL,
+        inputs_hash VARCHAR NOT NULL,
+        engine_version VARCHAR NOT NULL,
+        built_at TIMESTAMP NOT NULL,
+        start_day DATE NOT NULL,
+        days INTEGER NOT NULL,
+        buckets VARCHAR[] NOT NULL,
+        daily BLOB NOT NULL,
+        shape JSON,
+        shape_values BLOB,
+        quotes JSON NOT NULL,
+        diagnostics JSON NOT NULL,
+        quote_count INTEGER NOT NULL,
+        max_abs_residual DOUBLE NOT NULL,
+        warning_count INTEGER NOT NULL,
+        last_quoted_day DATE
+      )`,
+    ],
+  },
 ];

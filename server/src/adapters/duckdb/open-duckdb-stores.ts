@@ -1,11 +1,13 @@
 import type { Clock } from '../../platform/clock.js';
 import type { AuditStore } from '../../ports/audit-store.js';
+import type { CurveStore } from '../../ports/curve-store.js';
 import type { IdentityStore } from '../../ports/identity-store.js';
 import type { MetadataStore } from '../../ports/metadata-store.js';
 import type { QualityStore } from '../../ports/quality-store.js';
 import type { TimeSeriesStore } from '../../ports/time-series-store.js';
 import { DuckDbDatabase, type DuckDbOptions } from './duckdb-database.js';
 import { DuckDbAuditStore } from './duckdb-audit-store.js';
+import { DuckDbCurveStore } from './duckdb-curve-store.js';
 import { DuckDbIdentityStore } from './duckdb-identity-store.js';
 import { DuckDbMetadataStore } from './duckdb-metadata-store.js';
 import { DuckDbQualityStore } from './duckdb-quality-store.js';
@@ -17,12 +19,13 @@ export interface DuckDbStores {
   readonly identity: IdentityStore;
   readonly audit: AuditStore;
   readonly quality: QualityStore;
+  readonly curves: CurveStore;
   /** Migrations applied while opening (empty when the schema was current). */
   readonly migrationsApplied: readonly string[];
   close(): Promise<void>;
 }
 
-/** Opens the embedded database, applies pending migrations, and returns both stores over the one file. */
+/** Opens the embedded database, applies pending migrations, and returns every store over the one file. */
 export const openDuckDbStores = async (
   options: DuckDbOptions,
   clock: Clock,
@@ -38,6 +41,7 @@ export const openDuckDbStores = async (
       identity: new DuckDbIdentityStore(db),
       audit: new DuckDbAuditStore(db),
       quality: new DuckDbQualityStore(db),
+      curves: new DuckDbCurveStore(db),
       migrationsApplied,
       close: () => db.close(),
     };

@@ -45,9 +45,12 @@ export const entitlementsCommand = (runtime: CliRuntime, io: CliOutput): Command
     .description('Grant a tenant a market and product through some channels')
     .requiredOption('--tenant <id>', 'tenant to grant')
     .requiredOption('--market <id>', 'market code, e.g. MISO')
-    .option('--product <product>', 'product', 'lmp')
+    .option('--product <product>', 'lmp, load, gen_mix or curve (forward curves)', 'lmp')
     .requiredOption('--channels <channels>', 'comma-separated: hub, api, downloads')
-    .option('--instruments <ids>', 'comma-separated instrument ids (default: all of the market)')
+    .option(
+      '--instruments <ids>',
+      'comma-separated instrument ids, or curve ids for --product curve (default: all of the market)',
+    )
     .option('--from <date>', 'first day of data granted, YYYY-MM-DD (UTC; default: open)')
     .option('--to <date>', 'day the granted data ends, exclusive, YYYY-MM-DD (UTC; default: open)')
     .option('--seats <n>', 'named users allowed (default: unlimited)', positiveIntOption)

@@ -20,7 +20,9 @@ export type Permission =
   | 'platform:tenants'
   | 'platform:entitlements'
   | 'platform:audit'
-  | 'platform:operations';
+  | 'platform:operations'
+  /** Define forward curves, load their quotes and build them: shared data every entitled tenant reads. */
+  | 'curves:write';
 
 const TENANT_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: ['account:self', 'data:read'],
@@ -37,14 +39,21 @@ const TENANT_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 
 /**
  * The operator tenant runs the installation: its admins also manage tenants and entitlements, read the whole
- * audit trail and operate jobs; its analysts may see operations (jobs, feed health).
+ * audit trail and operate jobs; its analysts may see operations (jobs, feed health). Both mark forward curves:
+ * curves are market data the operator publishes to every entitled tenant, like the feeds it ingests.
  */
 export const OPERATOR_TENANT = 'operator';
 
 const OPERATOR_EXTRA: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: [],
-  analyst: ['platform:operations'],
-  admin: ['platform:tenants', 'platform:entitlements', 'platform:audit', 'platform:operations'],
+  analyst: ['platform:operations', 'curves:write'],
+  admin: [
+    'platform:tenants',
+    'platform:entitlements',
+    'platform:audit',
+    'platform:operations',
+    'curves:write',
+  ],
 };
 
 /** Every permission of a role in a tenant. */

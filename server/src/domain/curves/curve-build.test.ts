@@ -171,6 +171,78 @@ describe('buildCurve (power, US buckets)', () => {
     expect(built.diagnostics.warnings.some((w) => w.code === 'extension')).toBe(true);
   });
 
+  it('adds up: hour-weighted days give the month, months the quarter, quarters the calendar year', () => {
+    const zone = US_EASTERN.zone;
+    const hoursOf = (from: string, to: string, bucket: CurveBucket) =>
+      bucketHours(US_EASTERN, bucket, midnight(zone, from), midnight(zone, to));
+    for (const bucket of ['7x24', '5x16', 'wrap', '7x8'] as const) {
+      const months = curveSeries(POWER, built.values, {
+        granularity: 'month',
+        bucket,
+        fromDay: '2028-01-01',
+        toDay: '2028-12-31',
+      });
+      const days = curveSeries(POWER, built.values, {
+        granularity: 'day',
+        bucket,
+        fromDay: '2028-01-01',
+        toDay: '2028-12-31',
+      });
+      const monthHours = months.map((m) => {
+        const [y, mo] = m.label.split('-').map(Number) as [number, number];
+        const next = mo === 12 ? `${y + 1}-01-01` : `${y}-${String(mo + 1).padStart(2, '0')}-01`;
+        return hoursOf(`${m.label}-01`, next, bucket);
+      });
+      const weighted = (prices: number[], weights: number[]) =>
+        prices.reduce((s, p, i) => s + p * (weights[i] as number), 0) /
+        weights.reduce((s, w) => s + w, 0);
+      // Days → months.
+      months.forEach((m, i) => {
+        const inMonth = days.filter((d) => d.label.startsWith(m.label));
+        const dayHours = inMonth.map((d) =>
+          hoursOf(
+            d.label,
+            new Date(Date.parse(d.label) + 86_400_000).toISOString().slice(0, 10),
+            bucket,
+          ),
+        );
+        expect(
+          relative(
+            weighted(
+              inMonth.map((d) => d.price),
+              dayHours,
+            ),
+            m.price,
+          ),
+        ).toBeLessThan(1e-12);
+        expect(dayHours.reduce((s, h) => s + h, 0)).toBe(monthHours[i]);
+      });
+      // Months → quarters → year; the 7x24 year is the Cal-28 settlement.
+      const quarters = [0, 1, 2, 3].map((q) =>
+        weighted(
+          months.slice(q * 3, q * 3 + 3).map((m) => m.price),
+          monthHours.slice(q * 3, q * 3 + 3),
+        ),
+      );
+      const quarterHours = [0, 1, 2, 3].map((q) =>
+        monthHours.slice(q * 3, q * 3 + 3).reduce((s, h) => s + h, 0),
+      );
+      const year = weighted(quarters, quarterHours);
+      expect(
+        relative(
+          year,
+          weighted(
+            months.map((m) => m.price),
+            monthHours,
+          ),
+        ),
+      ).toBeLessThan(1e-12);
+      if (bucket === '7x24') {
+        expect(relative(year, 50.6)).toBeLessThan(1e-9);
+      }
+    }
+  });
+
   it('gives the same numbers for the same inputs', () => {
     const again = buildCurve({
       definition: POWER,

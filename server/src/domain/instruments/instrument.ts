@@ -1,10 +1,19 @@
 import { MARKET_ID_PATTERN } from '../markets/market.js';
 
 export type InstrumentKind = 'hub' | 'node' | 'zone' | 'system';
-export type InstrumentProduct = 'lmp' | 'load' | 'gen_mix';
+/**
+ * What a grant sells and what an instrument carries: prices, load and generation mix of instruments, and forward
+ * curves (`curve`, entitled per curve market like instruments; grants limited to named curves list curve ids).
+ */
+export type InstrumentProduct = 'lmp' | 'load' | 'gen_mix' | 'curve';
 
 export const INSTRUMENT_KINDS: readonly InstrumentKind[] = ['hub', 'node', 'zone', 'system'];
-export const INSTRUMENT_PRODUCTS: readonly InstrumentProduct[] = ['lmp', 'load', 'gen_mix'];
+export const INSTRUMENT_PRODUCTS: readonly InstrumentProduct[] = [
+  'lmp',
+  'load',
+  'gen_mix',
+  'curve',
+];
 
 /** A vendor code valid for an instrument during [validFromMs, validToMs); null bounds are open. */
 export interface InstrumentAlias {
@@ -48,3 +57,11 @@ export const parseInstrumentId = (id: string): { market: string; code: string } 
 };
 
 export const isInstrumentId = (id: string): boolean => parseInstrumentId(id) !== null;
+
+/**
+ * A forward curve's id: upper-case letters, digits, `-` and `_`, starting with a letter (PJM-WH-POWER, HH-GAS).
+ * Never a dot, so a curve id cannot be mistaken for an instrument id in a grant's list.
+ */
+export const CURVE_ID_PATTERN = /^[A-Z][A-Z0-9_-]{1,63}$/;
+
+export const isCurveId = (id: string): boolean => CURVE_ID_PATTERN.test(id);

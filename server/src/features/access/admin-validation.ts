@@ -2,6 +2,7 @@ import { CHANNELS, type Channel } from '../../domain/access/principal.js';
 import { isRole, type Role } from '../../domain/access/roles.js';
 import {
   INSTRUMENT_PRODUCTS,
+  isCurveId,
   isInstrumentId,
   type InstrumentProduct,
 } from '../../domain/instruments/instrument.js';
@@ -97,13 +98,25 @@ export class InputCheck {
     return value as InstrumentProduct;
   }
 
+  /** Instrument ids of the market, or curve ids for a `curve` grant; null = everything of the market and product. */
   instruments(
     field: string,
     values: readonly string[] | null | undefined,
     market: string,
+    product: string,
   ): string[] | null {
     if (values === null || values === undefined) {
       return null;
+    }
+    if (product === 'curve') {
+      const bad = values.filter((id) => !isCurveId(id));
+      if (values.length === 0 || bad.length > 0) {
+        this.problem(
+          field,
+          `must list curve ids (e.g. SIM-HUB-POWER); not valid: ${bad.join(', ') || '(empty list)'}`,
+        );
+      }
+      return [...new Set(values)];
     }
     const bad = values.filter((id) => !isInstrumentId(id) || !id.startsWith(`${market}.`));
     if (values.length === 0 || bad.length > 0) {

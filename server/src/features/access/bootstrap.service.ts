@@ -1,5 +1,6 @@
 import type { Entitlement } from '../../domain/access/entitlement.js';
 import { OPERATOR_TENANT, type Role } from '../../domain/access/roles.js';
+import type { InstrumentProduct } from '../../domain/instruments/instrument.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -12,9 +13,15 @@ export interface FirstRunSettings {
   readonly production: boolean;
   readonly adminUsername: string;
   readonly adminPassword: string | null;
-  /** Markets the operator tenant is entitled to from the start (e.g. SIM, so the hub shows data at once). */
+  /**
+   * Markets the operator tenant is entitled to from the start, prices and forward curves (e.g. SIM, so the hub shows
+   * data at once).
+   */
   readonly operatorMarkets: readonly string[];
 }
+
+/** What the operator tenant holds in its own markets from the start. */
+const OPERATOR_PRODUCTS: readonly InstrumentProduct[] = ['lmp', 'curve'];
 
 /** Credentials created now; shown once, never stored in clear. */
 export interface CreatedCredentials {
@@ -71,7 +78,16 @@ export class BootstrapService {
   async ensureOperator(settings: FirstRunSettings): Promise<CreatedCredentials | null> {
     await this.#ensureTenant(OPERATOR_TENANT, 'Operator');
     for (const market of settings.operatorMarkets) {
-      await this.#ensureGrant(OPERATOR_TENANT, market, ['hub', 'api', 'downloads'], null, null);
+      for (const product of OPERATOR_PRODUCTS) {
+        await this.#ensureGrant(
+          OPERATOR_TENANT,
+          market,
+          product,
+          ['hub', 'api', 'downloads'],
+          null,
+          null,
+        );
+      }
     }
     if ((await this.#identity.countUsers()) > 0) {
       return null;
@@ -116,6 +132,7 @@ export class BootstrapService {
       await this.#ensureGrant(
         pilot.tenant.id,
         pilot.grant.market,
+        'lmp',
         pilot.grant.channels,
         pilot.grant.instruments,
         pilot.grant.seats,
@@ -155,19 +172,20 @@ export class BootstrapService {
   async #ensureGrant(
     tenantId: string,
     market: string,
+    product: InstrumentProduct,
     channels: Entitlement['channels'],
     instruments: readonly string[] | null,
     seats: number | null,
   ): Promise<void> {
     const existing = await this.#identity.listEntitlements(tenantId);
-    if (existing.some((g) => g.market === market && g.product === 'lmp')) {
+    if (existing.some((g) => g.market === market && g.product === product)) {
       return;
     }
     const grant: Entitlement = {
       id: newId(),
       tenantId,
       market,
-      product: 'lmp',
+      product,
       channels: [...channels],
       instruments: instruments === null ? null : [...instruments],
       dataFromMs: null,

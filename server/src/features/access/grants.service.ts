@@ -85,7 +85,7 @@ export class GrantsService {
       market,
       product: check.product('product', input.product),
       channels: check.channels('channels', input.channels),
-      instruments: check.instruments('instruments', input.instruments, market),
+      instruments: check.instruments('instruments', input.instruments, market, input.product),
       dataFromMs: check.day('dataFrom', input.dataFrom),
       dataToMs: check.day('dataTo', input.dataTo),
       seats: check.positiveInt('seats', input.seats, 100_000),
