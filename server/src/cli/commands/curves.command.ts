@@ -13,7 +13,7 @@ import {
   curveCsv,
   curveView,
   diffRowView,
-  pointView,
+  curvePricesView,
   runSummaryView,
 } from '../../features/curves/curve-views.js';
 import type { CurveDiffQuery, CurveSeriesQuery } from '../../features/curves/curves.service.js';
@@ -317,21 +317,7 @@ export const curvesCommand = (runtime: CliRuntime, io: CliOutput): Command => {
             if (format === 'csv') {
               return curveCsv(result);
             }
-            return pricesTable({
-              data: result.points.map(pointView),
-              meta: {
-                curve: result.definition.id,
-                runId: result.run.runId,
-                asOf: result.run.asOf,
-                scenario: result.run.scenario,
-                granularity: result.granularity,
-                bucket: result.bucket,
-                currency: result.definition.currency,
-                unit: result.definition.unit,
-                rowCount: result.points.length,
-                rowLimit: result.rowLimit,
-              },
-            });
+            return pricesTable(curvePricesView(result));
           },
           async (server) => {
             const url = path(curveId, `/prices${queryString({ ...query, format })}`);

@@ -3,6 +3,7 @@ import type {
   Curve,
   CurveDiffRow,
   CurvePoint as CurvePointView,
+  CurvePrices,
   CurveRunDetail,
   CurveRunSummary as CurveRunSummaryView,
   ForwardQuote as ForwardQuoteView,
@@ -91,6 +92,23 @@ export const pointView = (p: CurvePoint): CurvePointView => ({
   start: iso(p.startMs),
   end: iso(p.endMs),
   price: p.price,
+});
+
+/** A served curve as JSON: its points and what they are (run, granularity, bucket, unit, row cap). */
+export const curvePricesView = (result: CurveSeriesResult): CurvePrices => ({
+  data: result.points.map(pointView),
+  meta: {
+    curve: result.definition.id,
+    runId: result.run.runId,
+    asOf: result.run.asOf,
+    scenario: result.run.scenario,
+    granularity: result.granularity,
+    bucket: result.bucket,
+    currency: result.definition.currency,
+    unit: result.definition.unit,
+    rowCount: result.points.length,
+    rowLimit: result.rowLimit,
+  },
 });
 
 const CSV_COLUMNS = [

@@ -26,7 +26,7 @@ import {
   curveCsv,
   curveView,
   diffRowView,
-  pointView,
+  curvePricesView,
   quoteView,
   runDetailView,
   runSummaryView,
@@ -142,21 +142,7 @@ export const curveRoutes =
             .header('content-disposition', `inline; filename="${name}"`)
             .send(curveCsv(result));
         }
-        return reply.type('application/json; charset=utf-8').send({
-          data: result.points.map(pointView),
-          meta: {
-            curve: result.definition.id,
-            runId: result.run.runId,
-            asOf: result.run.asOf,
-            scenario: result.run.scenario,
-            granularity: result.granularity,
-            bucket: result.bucket,
-            currency: result.definition.currency,
-            unit: result.definition.unit,
-            rowCount: result.points.length,
-            rowLimit: result.rowLimit,
-          },
-        });
+        return reply.type('application/json; charset=utf-8').send(curvePricesView(result));
       },
     );
 
