@@ -12,6 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     include: [
       'contracts/src/**/*.test.ts',
+      'client/test/**/*.test.ts',
       'server/src/**/*.test.ts',
       'server/test/**/*.test.ts',
       'web/src/**/*.test.{ts,tsx}',

@@ -2,6 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runConnectorBench, type ConnectorBenchResult } from './connector-parse.bench.js';
 import { runCurveBench, type CurveBenchResult } from './curve-solve.bench.js';
+import { exportSection, runExportBench, type ExportBenchResult } from './export.bench.js';
+import { graphqlSection, runGraphqlBench, type GraphqlBenchResult } from './graphql.bench.js';
+import { reportsSection, runReportsBench, type ReportsBenchResult } from './reports.bench.js';
+import { runStreamBench, streamSection, type StreamBenchResult } from './stream-latency.bench.js';
 import { machineDescription } from './machine.js';
 import { runPricesApiBench, type PricesApiResult } from './prices-api.bench.js';
 import { runStoreWriteBench, type StoreWriteResult } from './store-write.bench.js';
@@ -93,6 +97,12 @@ const writeReport = (
   api: PricesApiResult,
   connectors: ConnectorBenchResult,
   curves: CurveBenchResult,
+  delivery: {
+    stream: StreamBenchResult;
+    exports: ExportBenchResult;
+    reports: ReportsBenchResult;
+    graphql: GraphqlBenchResult;
+  },
 ): string => {
   const date = new Date().toISOString().slice(0, 10);
   return `# Performance
@@ -146,9 +156,21 @@ ${api.loads.map((l) => `| under load: ${l.name} | ${f(l.maxRssMiB, 0)} MiB (max)
 ${api.generatedSeconds === null ? 'The 50 M-row file was reused from an earlier run.' : `Building the 50 M-row file through the adapter took ${f(api.generatedSeconds, 0)} s.`}
 
 ${connectorSection(connectors)}
-${curveSection(curves)}`;
+${curveSection(curves)}
+${streamSection(delivery.stream)}
+${exportSection(delivery.exports)}
+${reportsSection(delivery.reports)}
+${graphqlSection(delivery.graphql)}`;
 };
 
+const stream = await runStreamBench(dataDir);
+console.log('stream', JSON.stringify(stream, null, 2));
+const exports = await runExportBench(dataDir);
+console.log('exports', JSON.stringify(exports, null, 2));
+const reports = await runReportsBench(dataDir);
+console.log('reports', JSON.stringify(reports, null, 2));
+const graphql = await runGraphqlBench(dataDir);
+console.log('graphql', JSON.stringify(graphql, null, 2));
 const curves = runCurveBench(dataDir);
 console.log('curves', JSON.stringify(curves, null, 2));
 const connectors = await runConnectorBench(dataDir);
@@ -159,6 +181,6 @@ const api = await runPricesApiBench(dataDir);
 console.log('prices api', JSON.stringify(api, null, 2));
 writeFileSync(
   fileURLToPath(new URL('../docs/PERFORMANCE.md', import.meta.url)),
-  writeReport(write, api, connectors, curves),
+  writeReport(write, api, connectors, curves, { stream, exports, reports, graphql }),
 );
 console.log('wrote docs/PERFORMANCE.md');

@@ -8,3 +8,6 @@ export * from './health.js';
 export * from './access.js';
 export * from './quality.js';
 export * from './curves.js';
+export * from './stream.js';
+export * from './exports.js';
+export * from './reports.js';

@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { InProcessBus } from './adapters/bus/in-process-bus.js';
 import { CachedTimeSeriesStore } from './adapters/cache/cached-time-series-store.js';
 import { openDuckDbStores } from './adapters/duckdb/open-duckdb-stores.js';
@@ -15,23 +13,27 @@ import { BootstrapService, type CreatedCredentials } from './features/access/boo
 import type { CliCaller } from './features/access/cli-caller.js';
 import { RequestLimits } from './features/access/request-limits.js';
 import { CatalogService } from './features/catalog/catalog.service.js';
-import { CurvesService } from './features/curves/curves.service.js';
-import { seedDemoCurve } from './features/curves/demo-curve.js';
+import type { ReportsService } from './features/reports/reports.service.js';
+import { setUpReports } from './composition-reports.js';
 import { ReadinessService } from './features/health/readiness.service.js';
 import { IngestService } from './features/ingest/ingest.service.js';
-import { curveBuildJob, curveJobName } from './features/jobs/curve-jobs.js';
 import { housekeepingJobs } from './features/jobs/housekeeping-jobs.js';
 import { ingestJobs } from './features/jobs/ingest-jobs.js';
 import { JobScheduler } from './features/jobs/job-scheduler.js';
 import { JobsService } from './features/jobs/jobs.service.js';
 import { PriceQueryService } from './features/prices/price-query.service.js';
 import { QualityService } from './features/quality/quality.service.js';
+import type { StreamService } from './features/streaming/stream.service.js';
+import { streamServiceFor } from './composition-stream.js';
 import { SIM_FEED_ID } from './adapters/feeds/sim/sim-feed.js';
-import { SIM_MARKET_ID } from './adapters/feeds/sim/sim-market.js';
-import type { CurveDefinition } from './domain/curves/curve-model.js';
-import { instrumentId } from './domain/instruments/instrument.js';
+import { prepareDemoCurve, setUpCurves } from './composition-curves.js';
 import { setUpFeeds } from './composition-feeds.js';
-import { createHttpApp, type HttpApp, type RouteEntry } from './http/app.js';
+import type { CurvesService } from './features/curves/curves.service.js';
+import { setUpExports } from './composition-exports.js';
+import type { ExportSchedulesService } from './features/exports/export-schedules.js';
+import type { ExportsService } from './features/exports/exports.service.js';
+import { defaultWebDir, httpAppFor } from './composition-http.js';
+import type { HttpApp } from './http/app.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { newId } from './platform/ids.js';
@@ -53,6 +55,13 @@ export interface Platform {
   readonly quality: QualityService;
   /** Forward curves: definitions, quotes, builds and their prices. */
   readonly curves: CurvesService;
+  /** CSV/Parquet exports of prices and curves, on demand and scheduled. */
+  readonly exports: ExportsService;
+  readonly exportSchedules: ExportSchedulesService;
+  /** Daily and monthly market briefs (HTML and PDF). */
+  readonly reports: ReportsService;
+  /** Live prices (WebSocket and SSE) from what ingestion stores. */
+  readonly stream: StreamService;
   readonly readiness: ReadinessService;
   readonly audit: AuditService;
   readonly access: AccessService;
@@ -75,13 +84,6 @@ export interface PlatformOptions {
   /** Extra feeds (tests); they replace built-in feeds with the same id. */
   readonly feeds?: readonly MarketFeed[];
 }
-
-export const VERSION: string = (() => {
-  const file = fileURLToPath(new URL('../package.json', import.meta.url));
-  return existsSync(file)
-    ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
-    : '0.0.0';
-})();
 
 const osUser = (): string => {
   try {
@@ -159,6 +161,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     access,
   });
   const catalog = new CatalogService(stores.metadata, access, { bus, clock });
+  const stream = streamServiceFor({ config, clock, logger, access, catalog, audit, bus });
   // The ingest's QualityGate: checks every fetched window and loaded file before it is stored (ADR 0010).
   const quality = new QualityService({
     store: stores.quality,
@@ -187,33 +190,18 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     maxAttempts: config.scheduler.maxAttempts,
     retryBaseMs: config.scheduler.retryBaseMs,
   });
-  const curves = new CurvesService({
-    store: stores.curves,
+  const curves = await setUpCurves({
+    config,
+    stores,
     timeSeries,
-    metadata: stores.metadata,
     access,
     audit,
     bus,
     clock,
     logger,
-    maxRows: config.api.maxRowsPerResponse,
-    knownMarkets: feeds.map((feed) => feed.market),
+    scheduler,
+    feeds,
   });
-  // One daily build per curve: those defined now, and each one defined while the process runs.
-  const scheduleCurve = (definition: CurveDefinition): void => {
-    if (!scheduler.jobs().some((job) => job.definition.name === curveJobName(definition.id))) {
-      scheduler.register(curveBuildJob(curves, definition));
-    }
-  };
-  bus.subscribe('curves.defined', async ({ curveId }) => {
-    const definition = (await curves.definitions()).find((d) => d.id === curveId);
-    if (definition) {
-      scheduleCurve(definition);
-    }
-  });
-  for (const definition of await curves.definitions()) {
-    scheduleCurve(definition);
-  }
   for (const job of [
     ...ingestJobs(ingest, scheduled),
     ...housekeepingJobs({
@@ -223,6 +211,38 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
       auditRetentionMs: config.audit.retentionMs,
     }),
   ]) {
+    scheduler.register(job);
+  }
+  const exporting = await setUpExports({
+    config,
+    stores,
+    timeSeries,
+    catalog,
+    curves,
+    access,
+    audit,
+    clock,
+    logger,
+  });
+  for (const job of exporting.jobs) {
+    scheduler.register(job);
+  }
+  const scheduledFeedIds = new Set(scheduled.map((s) => s.feed));
+  const { reports, jobs: reportJobList } = await setUpReports({
+    config,
+    stores,
+    timeSeries,
+    catalog,
+    quality,
+    curves,
+    access,
+    audit,
+    clock,
+    logger,
+    system: auth.cliPrincipal('scheduler'),
+    scheduledMarkets: feeds.filter((f) => scheduledFeedIds.has(f.id)).map((f) => f.market),
+  });
+  for (const job of reportJobList) {
     scheduler.register(job);
   }
   return {
@@ -241,6 +261,8 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
     scheduler,
     quality,
     curves,
+    reports,
+    stream,
     jobs: new JobsService({
       scheduler,
       metadata: stores.metadata,
@@ -260,8 +282,14 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
       context: { ip: null, requestId: `cli-${newId()}`, userAgent: '254carbon-cli' },
     },
     migrationsApplied: stores.migrationsApplied,
+    exports: exporting.exports,
+    exportSchedules: exporting.schedules,
     close: async () => {
+      stream.hub.close();
       await scheduler.stop();
+      await reports.drain();
+      // A COPY still writing must finish before the database closes.
+      await exporting.exports.settled();
       await audit.stop();
       await bus.close();
       await csv.close();
@@ -270,39 +298,7 @@ export const openPlatform = async (config: Config, options: PlatformOptions): Pr
   };
 };
 
-/** The built web hub shipped next to the server (web/dist), unless configured elsewhere. */
-const defaultWebDir = (): string | null => {
-  const dir = fileURLToPath(new URL('../../web/dist', import.meta.url));
-  return existsSync(dir) ? dir : null;
-};
-
-/** The HTTP app over a platform's use cases. */
-export const httpAppFor = (
-  platform: Platform,
-  webDir: string | null,
-): Promise<{ app: HttpApp; routes: readonly RouteEntry[] }> =>
-  createHttpApp({
-    catalog: platform.catalog,
-    prices: platform.prices,
-    jobs: platform.jobs,
-    quality: platform.quality,
-    curves: platform.curves,
-    readiness: platform.readiness,
-    auth: platform.auth,
-    access: platform.access,
-    admin: platform.admin,
-    grants: platform.grants,
-    audit: platform.audit,
-    limits: platform.limits,
-    session: {
-      secureCookie: platform.config.auth.cookieSecure,
-      ttlMs: platform.config.auth.sessionTtlMs,
-    },
-    metrics: platform.metrics,
-    logger: platform.logger,
-    version: VERSION,
-    webDir,
-  });
+export { VERSION, defaultWebDir, httpAppFor } from './composition-http.js';
 
 /**
  * First start: the operator tenant and its administrator (printed once), the demo pilots outside production, and
@@ -321,26 +317,7 @@ export const prepareAccess = async (platform: Platform): Promise<CreatedCredenti
   return [...(admin ? [admin] : []), ...pilots];
 };
 
-/**
- * The simulator's forward curve (SIM-HUB-POWER on SIM North Hub's day-ahead shape), with today's synthetic quotes
- * and a build, after the simulator's catch-up so the shape has history. A failure is logged, never fatal: the demo
- * curve must not keep the server from starting.
- */
-export const prepareDemoCurve = async (platform: Platform): Promise<void> => {
-  try {
-    const outcome = await seedDemoCurve(platform.curves, {
-      shapeInstrument: instrumentId(SIM_MARKET_ID, 'HUB_NORTH'),
-      nowMs: platform.clock.now(),
-    });
-    platform.logger.info(
-      { curve: outcome.run.curveId, asOf: outcome.run.asOf, runId: outcome.run.runId },
-      'demo forward curve ready',
-    );
-  } catch (error) {
-    platform.logger.warn({ err: error }, 'the demo forward curve could not be prepared');
-  }
-  await platform.audit.flush();
-};
+export { prepareDemoCurve };
 
 export interface RunningServer {
   readonly url: string;

@@ -4,10 +4,12 @@ import type { CliCaller } from '../features/access/cli-caller.js';
 import type { GrantsService } from '../features/access/grants.service.js';
 import type { CatalogService } from '../features/catalog/catalog.service.js';
 import type { CurvesService } from '../features/curves/curves.service.js';
+import type { ExportsService } from '../features/exports/exports.service.js';
 import type { IngestService } from '../features/ingest/ingest.service.js';
 import type { JobsService } from '../features/jobs/jobs.service.js';
 import type { PriceQueryService } from '../features/prices/price-query.service.js';
 import type { QualityService } from '../features/quality/quality.service.js';
+import type { ReportsService } from '../features/reports/reports.service.js';
 import type { Config } from '../platform/config.js';
 
 /** The use cases a CLI command works with, over an open store. */
@@ -20,6 +22,10 @@ export interface CliServices {
   readonly quality: QualityService;
   /** Forward curves: define, load quotes, build, and read prices, runs and changes. */
   readonly curves: CurvesService;
+  /** CSV/Parquet exports (written in the background; `settled()` waits for them). */
+  readonly exports: ExportsService;
+  /** Daily and monthly market briefs. */
+  readonly reports: ReportsService;
   readonly admin: AdminService;
   /** Entitlements, seats and the audit trail. */
   readonly grants: GrantsService;

@@ -4,6 +4,8 @@ import type { CliOutput, CliRuntime } from './cli-runtime.js';
 import { adminCommand } from './commands/admin.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { curvesCommand } from './commands/curves.command.js';
+import { exportsCommand } from './commands/exports.command.js';
+import { reportsCommand } from './commands/reports.command.js';
 import { entitlementsCommand } from './commands/entitlements.command.js';
 import { backfillCommand, ingestCommand } from './commands/ingest.command.js';
 import { jobsCommand } from './commands/jobs.command.js';
@@ -43,6 +45,8 @@ export const buildProgram = (runtime: CliRuntime, io: CliOutput): Command => {
   program.addCommand(jobsCommand(runtime, io));
   program.addCommand(qualityCommand(runtime, io));
   program.addCommand(curvesCommand(runtime, io));
+  program.addCommand(exportsCommand(runtime, io));
+  program.addCommand(reportsCommand(runtime, io));
   for (const command of referenceCommands(runtime, io)) {
     program.addCommand(command);
   }

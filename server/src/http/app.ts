@@ -10,16 +10,20 @@ import { newId } from '../platform/ids.js';
 import type { HttpDeps } from './http-deps.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
 import { accessControl, type RouteAccess } from './access-control.js';
+import { graphqlRoutes } from './graphql/graphql.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { curveRoutes } from './routes/curves.routes.js';
+import { exportRoutes } from './routes/exports.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { instrumentRoutes } from './routes/instruments.routes.js';
 import { jobRoutes } from './routes/jobs.routes.js';
 import { marketRoutes } from './routes/markets.routes.js';
 import { priceRoutes } from './routes/prices.routes.js';
 import { qualityRoutes } from './routes/quality.routes.js';
+import { streamRoutes } from './routes/stream.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 
 export const API_PREFIX = '/api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -101,6 +105,15 @@ export const createHttpApp = async (deps: HttpDeps) => {
           description:
             'Forward curves: definitions, quotes, builds (runs) and their prices to 2050',
         },
+        {
+          name: 'exports',
+          description:
+            'CSV and Parquet exports (on demand and scheduled), downloaded through signed links',
+        },
+        {
+          name: 'reports',
+          description: 'Daily and monthly market briefs as self-contained HTML and PDF',
+        },
       ],
     },
   });
@@ -114,12 +127,17 @@ export const createHttpApp = async (deps: HttpDeps) => {
       await api.register(jobRoutes(deps));
       await api.register(qualityRoutes(deps));
       await api.register(curveRoutes(deps));
+      await api.register(exportRoutes(deps));
+      await api.register(streamRoutes(deps));
+      await api.register(reportRoutes(deps));
       await api.register(authRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(auditRoutes(deps));
     },
     { prefix: API_PREFIX },
   );
+  // GraphQL over the same use cases, in its own scope (mercurius sets an error handler on its scope).
+  await app.register(graphqlRoutes(deps));
 
   const webDir = deps.webDir && existsSync(join(deps.webDir, 'index.html')) ? deps.webDir : null;
   // API documentation and the web hub's files are public; routes registered in this scope are marked so.

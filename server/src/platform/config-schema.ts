@@ -77,6 +77,86 @@ export const ENV_SCHEMA = Type.Object(
       description:
         'Hard cap on rows in one API response; larger queries get a 400 that says how to narrow them.',
     }),
+    CARBON_STREAM_HEARTBEAT: Type.String({
+      default: '15s',
+      pattern: DURATION,
+      description: 'How often live-stream clients (WebSocket, SSE) receive a heartbeat message.',
+    }),
+    CARBON_STREAM_REPLAY_UPDATES: Type.Integer({
+      default: 10000,
+      minimum: 0,
+      maximum: 10000000,
+      description:
+        'Updates kept for clients that reconnect with a sequence number; older ones get a reset message.',
+    }),
+    CARBON_STREAM_REPLAY_ROWS: Type.Integer({
+      default: 200000,
+      minimum: 0,
+      maximum: 100000000,
+      description:
+        'Price rows kept in the live-stream replay buffer at most (bounds its memory: about 250 bytes a row).',
+    }),
+    CARBON_STREAM_REPLAY_WINDOW: Type.String({
+      default: '10m',
+      pattern: DURATION,
+      description: 'How long live-stream updates stay available for replay.',
+    }),
+    CARBON_STREAM_CLIENT_BUFFER_KB: Type.Integer({
+      default: 4096,
+      minimum: 1,
+      maximum: 1048576,
+      description:
+        'Bytes (KiB) a live-stream client may have waiting; a slower client is disconnected with the reason.',
+    }),
+    CARBON_GRAPHQL_MAX_DEPTH: Type.Integer({
+      default: 8,
+      minimum: 2,
+      maximum: 50,
+      description:
+        'Deepest selection nesting a GraphQL query may have; deeper ones are refused before they run.',
+    }),
+    CARBON_GRAPHQL_MAX_COST: Type.Integer({
+      default: 20000,
+      minimum: 10,
+      maximum: 1000000,
+      description:
+        'Largest estimated cost of a GraphQL query (1 per object, times the assumed length of each list around it; a `limit` argument is taken at its word); costlier ones are refused before they run.',
+    }),
+    CARBON_EXPORT_DIR: Type.String({
+      default: '',
+      description: 'Directory for export files; empty means <CARBON_DATA_DIR>/exports.',
+    }),
+    CARBON_EXPORT_MAX_ROWS: Type.Integer({
+      default: 50000000,
+      minimum: 1,
+      maximum: 2000000000,
+      description:
+        'Most rows one export may have; larger requests get a 400 that says how to split them.',
+    }),
+    CARBON_EXPORT_MAX_MB: Type.Integer({
+      default: 4096,
+      minimum: 1,
+      maximum: 1048576,
+      description: 'Largest export file in MiB; a larger file fails the export and is deleted.',
+    }),
+    CARBON_EXPORT_TTL: Type.String({
+      default: '24h',
+      pattern: DURATION,
+      description:
+        'How long export files and their records are kept before the cleanup job deletes them.',
+    }),
+    CARBON_EXPORT_LINK_TTL: Type.String({
+      default: '1h',
+      pattern: DURATION,
+      description:
+        'How long one signed download link stays valid (never past the export’s expiry).',
+    }),
+    CARBON_EXPORT_SIGNING_SECRET: Type.String({
+      default: '',
+      pattern: '^$|^.{16,}$',
+      description:
+        'Secret (16+ characters) that signs export download links; empty means one is generated on first start and kept in the database.',
+    }),
     CARBON_SCHEDULER_ENABLED: Type.Boolean({
       default: true,
       description: 'Run scheduled jobs inside `serve`.',

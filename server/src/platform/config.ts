@@ -22,7 +22,28 @@ export interface Config {
     readonly duckdbMemoryLimit: string | null;
     readonly readCacheBytes: number;
   };
-  readonly api: { readonly maxRowsPerResponse: number };
+  readonly api: {
+    readonly maxRowsPerResponse: number;
+    readonly graphql: { readonly maxDepth: number; readonly maxCost: number };
+  };
+  /** Live streams: heartbeat period, replay buffer bounds and the per-client queue bound. */
+  readonly stream: {
+    readonly heartbeatMs: number;
+    readonly replayUpdates: number;
+    readonly replayRows: number;
+    readonly replayWindowMs: number;
+    readonly clientBufferBytes: number;
+  };
+  /** Export files: where they are written, their caps, how long they and their links live, the link secret. */
+  readonly exports: {
+    readonly dir: string;
+    readonly maxRows: number;
+    readonly maxBytes: number;
+    readonly ttlMs: number;
+    readonly linkTtlMs: number;
+    /** null: generated on first start and kept in the database. */
+    readonly signingSecret: string | null;
+  };
   readonly scheduler: {
     readonly enabled: boolean;
     readonly maxAttempts: number;
@@ -202,7 +223,31 @@ const toConfig = (env: Env, cwd: string): Config => {
         env.CARBON_DUCKDB_MEMORY_LIMIT === '' ? null : env.CARBON_DUCKDB_MEMORY_LIMIT,
       readCacheBytes: env.CARBON_READ_CACHE_MB * 1024 * 1024,
     }),
-    api: Object.freeze({ maxRowsPerResponse: env.CARBON_MAX_ROWS_PER_RESPONSE }),
+    api: Object.freeze({
+      maxRowsPerResponse: env.CARBON_MAX_ROWS_PER_RESPONSE,
+      graphql: Object.freeze({
+        maxDepth: env.CARBON_GRAPHQL_MAX_DEPTH,
+        maxCost: env.CARBON_GRAPHQL_MAX_COST,
+      }),
+    }),
+    stream: Object.freeze({
+      heartbeatMs: parseDurationMs(env.CARBON_STREAM_HEARTBEAT),
+      replayUpdates: env.CARBON_STREAM_REPLAY_UPDATES,
+      replayRows: env.CARBON_STREAM_REPLAY_ROWS,
+      replayWindowMs: parseDurationMs(env.CARBON_STREAM_REPLAY_WINDOW),
+      clientBufferBytes: env.CARBON_STREAM_CLIENT_BUFFER_KB * 1024,
+    }),
+    exports: Object.freeze({
+      dir:
+        env.CARBON_EXPORT_DIR === ''
+          ? resolve(dataDir, 'exports')
+          : resolve(cwd, env.CARBON_EXPORT_DIR),
+      maxRows: env.CARBON_EXPORT_MAX_ROWS,
+      maxBytes: env.CARBON_EXPORT_MAX_MB * 1024 * 1024,
+      ttlMs: parseDurationMs(env.CARBON_EXPORT_TTL),
+      linkTtlMs: parseDurationMs(env.CARBON_EXPORT_LINK_TTL),
+      signingSecret: orNull(env.CARBON_EXPORT_SIGNING_SECRET),
+    }),
     scheduler: Object.freeze({
       enabled: env.CARBON_SCHEDULER_ENABLED,
       maxAttempts: env.CARBON_JOB_MAX_ATTEMPTS,

@@ -1,3 +1,5 @@
+import type { PriceBatch } from '../domain/prices/price-batch.js';
+
 /** New prices were stored; lets caches, streams and dependent jobs react without polling. */
 export interface PricesWrittenEvent {
   readonly instrumentIds: readonly string[];
@@ -5,6 +7,13 @@ export interface PricesWrittenEvent {
   readonly toMs: number;
   readonly inserted: number;
   readonly revised: number;
+  /** Rows of the batch that were already stored with the same values (absent: unknown). */
+  readonly unchanged?: number;
+  /**
+   * The rows of the stored batch, for live streams. Plain data (typed-array columns, no references into a store),
+   * so a networked bus can encode it; `unchanged` > 0 means some of these rows were already stored as they are.
+   */
+  readonly prices?: PriceBatch;
 }
 
 /** Markets or instruments were added or changed; reference-data caches should reload. */

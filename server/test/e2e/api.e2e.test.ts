@@ -348,12 +348,16 @@ describe('jobs', () => {
       await get('/api/v1/jobs'),
     ).data;
     expect(jobs.map((j) => j.name).sort()).toEqual([
+      'exports.cleanup',
+      'exports.schedules',
       'housekeeping.audit-retention',
       'housekeeping.sessions',
       'ingest.sim.genmix',
       'ingest.sim.load',
       'ingest.sim.prices.da',
       'ingest.sim.prices.rt5',
+      'reports.daily.SIM',
+      'reports.monthly.SIM',
     ]);
   });
 

@@ -48,7 +48,7 @@ describe('254carbon CLI', () => {
   it('migrates once, then reports the schema current', async () => {
     expect(await cli('migrate')).toMatchObject({
       code: 0,
-      out: 'Applied: 1_canonical_model, 2_access_and_audit, 3_data_quality, 4_forward_curves\n',
+      out: 'Applied: 1_canonical_model, 2_access_and_audit, 3_data_quality, 4_forward_curves, 5_exports, 6_reports\n',
     });
     expect(await cli('migrate')).toMatchObject({ code: 0, out: 'The schema is up to date.\n' });
   });

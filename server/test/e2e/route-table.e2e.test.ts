@@ -16,6 +16,9 @@ const PUBLIC = new Set([
   'HEAD /metrics',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
+  // The signed link is the credential; exports.e2e.test.ts proves a missing, tampered or expired one is a 403.
+  'GET /api/v1/exports/:id/download',
+  'HEAD /api/v1/exports/:id/download',
 ]);
 const PUBLIC_PREFIXES = ['/docs'];
 
@@ -23,6 +26,22 @@ const PUBLIC_PREFIXES = ['/docs'];
 const SELF_SERVICE: Record<string, number> = {
   'GET /api/v1/auth/me': 200,
   'HEAD /api/v1/auth/me': 200,
+};
+
+/** GraphQL answers a request without a query with 400; probe it with a data field instead. */
+const GRAPHQL_PROBE = '{ markets { id } }';
+
+/** One query per GraphQL data field; an unentitled viewer must be refused each (checked to cover every field). */
+const GRAPHQL_FIELD_PROBES: Record<string, string> = {
+  markets: '{ markets { id } }',
+  market: '{ market(id: "SIM") { id } }',
+  instruments: '{ instruments { data { id } } }',
+  instrument: '{ instrument(id: "SIM.HUB_NORTH") { id } }',
+  prices:
+    '{ prices(instruments: ["SIM.HUB_NORTH"], start: "2026-03-08", end: "2026-03-09") { meta { rowCount } } }',
+  latestPrices: '{ latestPrices { lmp } }',
+  curves: '{ curves { id } }',
+  curve: '{ curve(id: "SIM-HUB-POWER") { id } }',
 };
 
 const NOW = Date.UTC(2026, 2, 9, 18, 0);
@@ -62,6 +81,10 @@ describe('route table', () => {
         'GET /api/v1/instruments',
         'POST /api/v1/admin/entitlements',
         'GET /api/v1/jobs/runs',
+        'POST /graphql',
+        'GET /graphql',
+        'GET /api/v1/stream',
+        'GET /api/v1/stream/sse',
       ]),
     );
     expect(keys.length).toBeGreaterThan(30);
@@ -106,10 +129,20 @@ describe('route table', () => {
         url:
           url === '/api/v1/prices'
             ? `${url}?instruments=SIM.HUB_NORTH&start=2026-03-08&end=2026-03-09`
-            : url,
+            : url === '/graphql' && route.method !== 'POST'
+              ? `${url}?query=${encodeURIComponent(GRAPHQL_PROBE)}`
+              : url,
         headers: { authorization: `Bearer ${viewerKey}` },
         ...(['POST', 'PUT', 'PATCH'].includes(route.method)
-          ? { payload: key.endsWith('/password') ? { password: 'a-long-enough-password' } : {} }
+          ? {
+              payload: key.endsWith('/password')
+                ? { password: 'a-long-enough-password' }
+                : url === '/graphql'
+                  ? { query: GRAPHQL_PROBE }
+                  : url === '/api/v1/reports'
+                    ? { market: 'SIM', kind: 'daily', period: '2026-03-08' }
+                    : {},
+            }
           : {}),
       });
       const expected = SELF_SERVICE[key] ?? 403;
@@ -120,6 +153,40 @@ describe('route table', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('refuses every GraphQL data field to anonymous callers and unentitled viewers', async () => {
+    const ask = async (query: string, key: string | null) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: key === null ? {} : { authorization: `Bearer ${key}` },
+        payload: { query },
+      });
+      const body = response.json<{ data: unknown; errors?: { extensions: { code: string } }[] }>();
+      return {
+        status: response.statusCode,
+        data: body.data,
+        code: body.errors?.[0]?.extensions.code,
+      };
+    };
+    const schema = await ask('{ __schema { queryType { fields { name } } } }', t.adminKey);
+    const fields = (
+      schema.data as { __schema: { queryType: { fields: { name: string }[] } } }
+    ).__schema.queryType.fields.map((f) => f.name);
+    expect(Object.keys(GRAPHQL_FIELD_PROBES).sort()).toEqual([...fields].sort());
+    for (const [field, query] of Object.entries(GRAPHQL_FIELD_PROBES)) {
+      expect(await ask(query, null), field).toEqual({
+        status: 401,
+        data: null,
+        code: 'not_authenticated',
+      });
+      expect(await ask(query, viewerKey), field).toEqual({
+        status: 403,
+        data: null,
+        code: 'not_entitled',
+      });
+    }
   });
 
   it('records the refusals in the audit trail', async () => {

@@ -327,4 +327,85 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 5,
+    name: 'exports',
+    statements: [
+      // One row per export job. The request is kept as accepted (JSON) with a SHA-256 of its canonical form, so a
+      // repeated Idempotency-Key can be matched against the same request or refused as a different one.
+      `CREATE TABLE exports (
+        id VARCHAR PRIMARY KEY,
+        tenant_id VARCHAR NOT NULL,
+        actor VARCHAR NOT NULL,
+        dataset VARCHAR NOT NULL,
+        format VARCHAR NOT NULL,
+        gzip BOOLEAN NOT NULL,
+        request JSON NOT NULL,
+        request_hash VARCHAR NOT NULL,
+        idempotency_key VARCHAR,
+        schedule_id VARCHAR,
+        status VARCHAR NOT NULL,
+        file_name VARCHAR NOT NULL,
+        rows BIGINT,
+        bytes BIGINT,
+        checksum VARCHAR,
+        error VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        expires_at TIMESTAMP NOT NULL
+      )`,
+      // Recurring exports: the caller's identity is kept so each run is checked against its entitlements then.
+      `CREATE TABLE export_schedules (
+        id VARCHAR PRIMARY KEY,
+        tenant_id VARCHAR NOT NULL,
+        actor VARCHAR NOT NULL,
+        display_name VARCHAR NOT NULL,
+        roles VARCHAR[] NOT NULL,
+        method VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        cron VARCHAR NOT NULL,
+        timezone VARCHAR NOT NULL,
+        dataset VARCHAR NOT NULL,
+        format VARCHAR NOT NULL,
+        gzip BOOLEAN NOT NULL,
+        filters JSON NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        last_run_at TIMESTAMP,
+        last_export_id VARCHAR
+      )`,
+      // Server-generated secrets (the export-link signing key when none is configured), kept across restarts.
+      `CREATE TABLE server_secrets (
+        name VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'reports',
+    statements: [
+      // Market briefs (ADR 0015). The HTML and PDF are kept with the record: a brief is a document of what the
+      // data said when it was made, not a view recomputed on read. instruments decides who may read it.
+      `CREATE TABLE reports (
+        id VARCHAR PRIMARY KEY,
+        tenant_id VARCHAR,
+        market VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        from_ts TIMESTAMP NOT NULL,
+        to_ts TIMESTAMP NOT NULL,
+        instruments VARCHAR[] NOT NULL,
+        status VARCHAR NOT NULL,
+        pdf_status VARCHAR NOT NULL,
+        message VARCHAR,
+        origin VARCHAR NOT NULL,
+        requested_by VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP,
+        html BLOB,
+        pdf BLOB
+      )`,
+    ],
+  },
 ];

@@ -184,6 +184,19 @@ export class AccessService {
       .map((g) => ({ market: g.market, product: g.product, instruments: g.instruments }));
   }
 
+  /**
+   * The caller's grants for its channel, with their data windows, for checks made row by row (live streams); null
+   * means everything (the local command line).
+   */
+  async grantsFor(principal: Principal): Promise<Entitlement[] | null> {
+    if (unrestricted(principal)) {
+      return null;
+    }
+    return (await this.#grantsNow()).filter(
+      (g) => g.tenantId === principal.tenantId && g.channels.includes(principal.channel),
+    );
+  }
+
   /** Markets the caller holds any grant in for its channel; null = every market (the local command line). */
   async marketsOf(principal: Principal): Promise<Set<string> | null> {
     return unrestricted(principal) ? null : listableMarkets(principal, await this.#grantsNow());

@@ -146,20 +146,22 @@ export class CurvesService {
     curveId: string,
     query: CurveSeriesQuery,
     context: RequestContext,
-    options: { asFile: boolean } = { asFile: false },
+    // Exports pass their own action and a larger row cap (a file is not one response).
+    options: { asFile: boolean; action?: string; maxRows?: number } = { asFile: false },
   ): Promise<CurveSeriesResult> {
-    const action = options.asFile ? 'curves.download' : 'curves.read';
+    const action = options.action ?? (options.asFile ? 'curves.download' : 'curves.read');
+    const maxRows = options.maxRows ?? this.#maxRows;
     const definition = await this.#readable(principal, curveId, action, context, options.asFile);
     const selection = readSeriesQuery(definition, query);
     const run = await this.#runAt(definition, selection.scenario, selection.asOf, 'asOf');
-    const [points = []] = servedSeries(definition, [run.values], selection, this.#maxRows);
+    const [points = []] = servedSeries(definition, [run.values], selection, maxRows);
     return {
       definition,
       run: summaryOfRun(run),
       granularity: selection.granularity,
       bucket: selection.bucket,
       points,
-      rowLimit: this.#maxRows,
+      rowLimit: maxRows,
     };
   }
 

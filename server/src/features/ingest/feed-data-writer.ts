@@ -74,6 +74,8 @@ export class FeedDataWriter {
         toMs,
         inserted: result.inserted,
         revised: result.revised,
+        unchanged: result.unchanged,
+        prices: data.prices,
       });
     }
     return { ...result, rows: rowsOf(data) };

@@ -52,6 +52,18 @@ export interface PriceQueryResult {
   readonly rowLimit: number;
 }
 
+/** A validated price query the caller may run, with an upper bound of its rows. */
+export interface PricePlan {
+  readonly ids: readonly string[];
+  readonly runs: readonly MarketRunId[];
+  readonly range: TimeRange;
+  readonly resample: ResampleFrequency | null;
+  readonly aggregation: Aggregation | null;
+  /** The zone of local buckets and date-only bounds; null when the markets' zones differ. */
+  readonly zone: string | null;
+  readonly estimate: number;
+}
+
 export interface LatestPriceInput {
   readonly market?: string | undefined;
   readonly instruments?: string | undefined;
@@ -84,16 +96,17 @@ export class PriceQueryService {
   }
 
   /**
-   * Runs a price query for a caller. Order of refusals: not signed in (401), role (403), malformed input (400),
-   * unknown instruments (404), not entitled to the instruments, range or channel (403), too large (400).
+   * Validates a price query and checks the caller's access to it without reading anything: what `query` reads,
+   * and what an export writes to a file. Returns the validated query and an upper bound of its rows.
    */
-  async query(
+  async plan(
     principal: Principal | null,
     input: PriceQueryInput,
     context: RequestContext,
-    options: { asFile: boolean } = { asFile: false },
-  ): Promise<PriceQueryResult> {
-    const action = options.asFile ? 'prices.download' : 'prices.read';
+    options: { action: string; asFile: boolean; maxInstruments?: number },
+  ): Promise<PricePlan> {
+    const { action } = options;
+    const maxInstruments = options.maxInstruments ?? MAX_INSTRUMENTS_PER_QUERY;
     const caller = await this.#access.requireDataAccess(
       principal,
       options.asFile ? 'data:export' : 'data:read',
@@ -107,10 +120,10 @@ export class PriceQueryService {
         field: 'instruments',
         message: 'name at least one instrument, e.g. instruments=SIM.HUB_NORTH',
       });
-    } else if (ids.length > MAX_INSTRUMENTS_PER_QUERY) {
+    } else if (ids.length > maxInstruments) {
       problems.push({
         field: 'instruments',
-        message: `at most ${MAX_INSTRUMENTS_PER_QUERY} instruments per request (got ${ids.length}); use an export for more`,
+        message: `at most ${maxInstruments} instruments per request (got ${ids.length})${options.asFile && maxInstruments === MAX_INSTRUMENTS_PER_QUERY ? '; use an export for more' : ''}`,
       });
     }
     const resample = parseResample(input.resample, problems);
@@ -152,9 +165,35 @@ export class PriceQueryService {
       safeRange,
       resample === null ? null : nominalBucketMinutes(resample),
     );
+    return {
+      ids,
+      runs,
+      range: safeRange,
+      resample,
+      aggregation: resample === null ? null : aggregation,
+      zone,
+      estimate,
+    };
+  }
+
+  /**
+   * Runs a price query for a caller. Order of refusals: not signed in (401), role (403), malformed input (400),
+   * unknown instruments (404), not entitled to the instruments, range or channel (403), too large (400).
+   */
+  async query(
+    principal: Principal | null,
+    input: PriceQueryInput,
+    context: RequestContext,
+    options: { asFile: boolean } = { asFile: false },
+  ): Promise<PriceQueryResult> {
+    const action = options.asFile ? 'prices.download' : 'prices.read';
+    const plan = await this.plan(principal, input, context, { action, asFile: options.asFile });
+    const { ids, runs, resample, aggregation, estimate } = plan;
+    const safeRange = plan.range;
     if (estimate > this.#maxRows) {
       throw this.#tooManyRows(`about ${estimate.toLocaleString('en-US')}`, resample);
     }
+    const zone = plan.zone;
     const base = { instrumentIds: ids, runs, range: safeRange, limit: this.#maxRows + 1 };
     const result =
       resample === null

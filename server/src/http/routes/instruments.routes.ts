@@ -5,7 +5,8 @@ import type { InstrumentView } from '../../features/catalog/catalog.service.js';
 import { contextOf } from '../access-control.js';
 import type { HttpDeps } from '../http-deps.js';
 
-const view = (i: InstrumentView): Instrument => ({
+/** An instrument as the API shows it (REST and GraphQL). */
+export const instrumentView = (i: InstrumentView): Instrument => ({
   id: i.id,
   market: i.market,
   code: i.code,
@@ -43,7 +44,7 @@ export const instrumentRoutes =
           contextOf(request),
         );
         return {
-          data: page.items.map(view),
+          data: page.items.map(instrumentView),
           page: { limit: limit ?? 100, nextCursor: page.nextCursor },
         };
       },
@@ -61,7 +62,7 @@ export const instrumentRoutes =
         },
       },
       async (request) =>
-        view(
+        instrumentView(
           await deps.catalog.getInstrument(
             request.principal,
             request.params.id,
