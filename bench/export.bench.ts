@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openDuckDbStores } from '../server/src/adapters/duckdb/open-duckdb-stores.js';
 import { openPlatform, prepareAccess } from '../server/src/composition.js';
-import { systemClock } from '../server/src/platform/clock.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import { silentLogger } from '../server/src/platform/logger.js';
-import { benchInstrumentIds, syntheticRt5Batch } from './synthetic-prices.js';
+import { benchInstrumentIds } from './synthetic-prices.js';
+import { ensureSyntheticStore } from './synthetic-store.js';
 
 const INSTRUMENTS = 100;
 const DAYS = 348; // 100 × 288 × 348 = 10.02 M rows
@@ -34,49 +33,13 @@ export interface ExportBenchResult {
 }
 
 /** A DuckDB file with 10 M 5-minute prices for 100 instruments over 348 days (kept for reruns). */
-const ensureDataset = async (file: string): Promise<{ rows: number; seconds: number | null }> => {
-  const marker = `${file}.rows`;
-  if (existsSync(file) && existsSync(marker)) {
-    return { rows: Number(readFileSync(marker, 'utf8')), seconds: null };
-  }
-  rmSync(file, { force: true });
-  rmSync(`${file}.wal`, { force: true });
-  const began = performance.now();
-  const stores = await openDuckDbStores({ file, threads: 2, memoryLimit: null }, systemClock);
-  const ids = benchInstrumentIds(INSTRUMENTS);
-  await stores.metadata.upsertMarkets([
-    {
-      id: 'BENCH',
-      name: 'Benchmark nodes (synthetic)',
-      timezone: 'America/Chicago',
-      currency: 'USD',
-      runs: [{ id: 'RT5', intervalMinutes: 5, description: 'Real-time 5-minute' }],
-      synthetic: true,
-    },
-  ]);
-  await stores.metadata.upsertInstruments(
-    ids.map((id) => ({
-      id,
-      market: 'BENCH',
-      code: id.slice(6),
-      name: id,
-      kind: 'node' as const,
-      product: 'lmp' as const,
-      aliases: [],
-    })),
-  );
-  let rows = 0;
-  for (let day = 0; day < DAYS; day += DAYS_PER_WRITE) {
-    const days = Math.min(DAYS_PER_WRITE, DAYS - day);
-    const result = await stores.timeSeries.writePrices(
-      syntheticRt5Batch(ids, FIRST_DAY + day * DAY_MS, days * 288),
-    );
-    rows += result.inserted;
-  }
-  await stores.close();
-  writeFileSync(marker, String(rows));
-  return { rows, seconds: (performance.now() - began) / 1000 };
-};
+const ensureDataset = (file: string): Promise<{ rows: number; seconds: number | null }> =>
+  ensureSyntheticStore(file, {
+    instruments: INSTRUMENTS,
+    firstDayMs: FIRST_DAY,
+    days: DAYS,
+    daysPerWrite: DAYS_PER_WRITE,
+  });
 
 /**
  * A 10 M-row Parquet export through the real path: an analyst's API key of a tenant entitled to the benchmark
